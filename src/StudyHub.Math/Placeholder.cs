@@ -1,0 +1,1 @@
+namespace StudyHub.Math;
