@@ -1,0 +1,58 @@
+using StudyHub.Kernel.Users;
+
+namespace StudyHub.Identity.Domain;
+
+internal sealed class User
+{
+    public const int MaxEmailLength = 254;
+    public const int MaxDisplayNameLength = 80;
+
+    /// <summary>COPPA: children under this age need a parent's verifiable consent.</summary>
+    public const int ConsentAge = 13;
+
+    public Guid Id { get; set; }
+
+    public required string Email { get; set; }
+
+    /// <summary>Lower-cased, trimmed email; unique.</summary>
+    public required string NormalizedEmail { get; set; }
+
+    public required string DisplayName { get; set; }
+
+    public required string PasswordHash { get; set; }
+
+    public Role Role { get; set; }
+
+    public DateOnly? BirthDate { get; set; }
+
+    public DateTime? ParentalConsentGrantedAt { get; set; }
+
+    public Guid? ParentalConsentGrantedBy { get; set; }
+
+    public string PreferredLanguage { get; set; } = "en";
+
+    public string TimeZone { get; set; } = "UTC";
+
+    public string Theme { get; set; } = "system";
+
+    public bool EmailNotifications { get; set; } = true;
+
+    public int FailedSignInCount { get; set; }
+
+    public DateTime? LockoutEndsAt { get; set; }
+
+    public DateTime? DisabledAt { get; set; }
+
+    /// <summary>Set when the account was erased (GDPR); the row stays, anonymised, so references hold.</summary>
+    public DateTime? ErasedAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public bool IsUnder13(DateOnly today) =>
+        Role == Role.Student && BirthDate is { } birth && birth.AddYears(ConsentAge) > today;
+
+    /// <summary>An under-13 student without a parent's consent: may sign in, but uploads, AI features and public leaderboards stay closed.</summary>
+    public bool IsAwaitingConsent(DateOnly today) => IsUnder13(today) && ParentalConsentGrantedAt is null;
+}

@@ -1,0 +1,31 @@
+namespace StudyHub.Kernel.Auditing;
+
+/// <summary>Security events (sign-ins, failures, token reuse, role changes, consent, export, erasure).</summary>
+public interface IAuditLog
+{
+    /// <summary>
+    /// Records an event. <paramref name="actorId"/> is who did it (null when anonymous),
+    /// <paramref name="subjectId"/> whom it concerns.
+    /// </summary>
+    Task RecordAsync(string eventType, Guid? actorId, Guid? subjectId, string? detail, CancellationToken cancellationToken);
+}
+
+public static class AuditEvents
+{
+    public const string Registered = "account.registered";
+    public const string SignedIn = "auth.signed_in";
+    public const string SignInFailed = "auth.sign_in_failed";
+    public const string LockedOut = "auth.locked_out";
+    public const string SignedOut = "auth.signed_out";
+    public const string RefreshTokenReused = "auth.refresh_token_reused";
+    public const string SessionRevoked = "auth.session_revoked";
+    public const string PasswordChanged = "account.password_changed";
+    public const string RoleChanged = "admin.role_changed";
+    public const string AccountDisabled = "admin.account_disabled";
+    public const string AccountEnabled = "admin.account_enabled";
+    public const string ParentLinked = "consent.parent_linked";
+    public const string ConsentGranted = "consent.granted";
+    public const string ConsentRevoked = "consent.revoked";
+    public const string DataExported = "privacy.exported";
+    public const string DataErased = "privacy.erased";
+}

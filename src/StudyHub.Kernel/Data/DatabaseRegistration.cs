@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace StudyHub.Kernel.Data;
+
+public static class DatabaseRegistration
+{
+    /// <summary>
+    /// Registers a module's DbContext on the configured provider. Each module keeps its own
+    /// migrations history table so modules migrate independently.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string migrationsHistoryTable)
+        where TContext : DbContext
+    {
+        services.AddDbContextPool<TContext>((provider, options) =>
+        {
+            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var connectionString = provider.GetRequiredService<ResolvedConnectionString>().Value;
+            Configure(options, database.Provider, connectionString, migrationsHistoryTable);
+        });
+        services.AddSingleton<IModuleDatabase, ModuleDatabase<TContext>>();
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, string migrationsHistoryTable)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(migrationsHistoryTable));
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(migrationsHistoryTable));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
+        }
+
+        // Migrations are written by hand (no design-time tools), so there is no model snapshot for
+        // EF to compare against; a test proves migrations and model agree instead.
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+}
+
+/// <summary>The connection string after defaults (the SQLite file in the data directory) are applied.</summary>
+public sealed record ResolvedConnectionString(string Value);
+
+/// <summary>A module database the host migrates at start and checks for readiness.</summary>
+public interface IModuleDatabase
+{
+    string Name { get; }
+
+    Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
+
+    Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken);
+}
+
+internal sealed class ModuleDatabase<TContext> : IModuleDatabase
+    where TContext : DbContext
+{
+    public string Name => typeof(TContext).Name;
+
+    public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        await context.Database.MigrateAsync(cancellationToken);
+    }
+
+    public async Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        return await context.Database.CanConnectAsync(cancellationToken);
+    }
+}

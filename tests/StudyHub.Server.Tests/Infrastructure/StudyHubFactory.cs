@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace StudyHub.Server.Tests.Infrastructure;
+
+/// <summary>
+/// A StudyHub host with a database of its own: a fresh SQLite file, or — when
+/// <c>STUDYHUB_TEST_POSTGRES</c> holds a server connection string — a fresh PostgreSQL database
+/// that is dropped afterwards. The test command runs the suite both ways.
+/// </summary>
+public sealed class StudyHubFactory : WebApplicationFactory<Program>
+{
+    public const string PostgresVariable = "STUDYHUB_TEST_POSTGRES";
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "studyhub-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgresServer = Environment.GetEnvironmentVariable(PostgresVariable);
+    private readonly string _postgresDatabase = "studyhub_test_" + Guid.NewGuid().ToString("N");
+    private readonly Dictionary<string, string?> _settings = [];
+
+    /// <summary>The clock every time-based rule of the host reads; tests move it forward.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+
+    public static bool UsesPostgres => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable));
+
+    /// <summary>Overrides a configuration key before the host starts.</summary>
+    public StudyHubFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["DataDirectory"] = _dataDirectory,
+            ["SeedDemoData"] = "false",
+        };
+        if (_postgresServer is not null)
+        {
+            CreatePostgresDatabase();
+            settings["Database:Provider"] = "Postgres";
+            settings["Database:ConnectionString"] = PostgresConnectionString;
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    private string PostgresConnectionString =>
+        new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _postgresDatabase }.ConnectionString;
+
+    private void CreatePostgresDatabase()
+    {
+        using var connection = new NpgsqlConnection(_postgresServer);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE \"{_postgresDatabase}\"";
+        command.ExecuteNonQuery();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing)
+        {
+            return;
+        }
+
+        if (_postgresServer is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(_postgresServer);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";
+            command.ExecuteNonQuery();
+        }
+
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; never fail a test over clean-up.
+        }
+    }
+}
