@@ -16,6 +16,9 @@ var app = builder.Build();
 
 await app.MigrateDatabasesAsync();
 
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
 app.MapIdentityEndpoints();
 

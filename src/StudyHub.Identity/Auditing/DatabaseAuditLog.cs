@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http;
+using StudyHub.Identity.Data;
+using StudyHub.Identity.Domain;
+using StudyHub.Kernel.Auditing;
+
+namespace StudyHub.Identity.Auditing;
+
+/// <summary>Writes security events to the audit table, with the request's correlation id and address.</summary>
+internal sealed class DatabaseAuditLog(AccountsDbContext db, IHttpContextAccessor accessor, TimeProvider clock) : IAuditLog
+{
+    public async Task RecordAsync(string eventType, Guid? actorId, Guid? subjectId, string? detail, CancellationToken cancellationToken)
+    {
+        var http = accessor.HttpContext;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            Id = Guid.NewGuid(),
+            OccurredAt = clock.GetUtcNow().UtcDateTime,
+            EventType = eventType,
+            ActorId = actorId,
+            SubjectId = subjectId,
+            Detail = detail is { Length: > 500 } ? detail[..500] : detail,
+            CorrelationId = http?.Response.Headers["X-Correlation-Id"].FirstOrDefault() ?? http?.TraceIdentifier,
+            IpAddress = http?.Connection.RemoteIpAddress?.ToString(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

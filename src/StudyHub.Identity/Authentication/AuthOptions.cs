@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StudyHub.Identity.Authentication;
+
+/// <summary>The <c>Auth</c> configuration section.</summary>
+internal sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    [Required]
+    public string Issuer { get; set; } = "studyhub";
+
+    [Required]
+    public string Audience { get; set; } = "studyhub-api";
+
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00")]
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// An RSA private key in PEM. When empty, one is generated once and kept in the database,
+    /// so every instance of a cluster signs and validates with the same key.
+    /// </summary>
+    public string? SigningKeyPem { get; set; }
+
+    [Range(1, 100)]
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+}

@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StudyHub.Identity.Authentication;
+using StudyHub.Identity.Data;
+using StudyHub.Identity.Domain;
+using StudyHub.Kernel.Auditing;
+using StudyHub.Kernel.Errors;
+using StudyHub.Kernel.Validation;
+
+namespace StudyHub.Identity.Features;
+
+public sealed record SignInRequest(string? Email, string? Password);
+
+/// <summary>Checks a password, applies the lockout rule, and opens a session.</summary>
+internal sealed class SignIn(
+    AccountsDbContext db,
+    IPasswordHasher<User> hasher,
+    SessionTokens tokens,
+    IAuditLog audit,
+    IOptions<AuthOptions> options,
+    TimeProvider clock)
+{
+    // Hashing for unknown addresses too keeps the response time from telling which accounts exist.
+    private static readonly Lazy<User> TimingDecoy = new(() =>
+    {
+        var decoy = new User { Email = "-", NormalizedEmail = "-", DisplayName = "-", PasswordHash = string.Empty };
+        decoy.PasswordHash = new PasswordHasher<User>().HashPassword(decoy, Guid.NewGuid().ToString());
+        return decoy;
+    });
+
+    public async Task<(User User, UserSession Session)> VerifyAsync(SignInRequest request, SessionKind kind, string? device, string? ip, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        errors.RequireText("email", request.Email, User.MaxEmailLength);
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            errors.Add("password", "is required.");
+        }
+        else if (request.Password.Length > AccountRules.MaxPasswordLength)
+        {
+            errors.Add("password", $"must be at most {AccountRules.MaxPasswordLength} characters.");
+        }
+
+        errors.ThrowIfAny();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var normalized = request.Email!.Trim().ToLowerInvariant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+        if (user is null || user.ErasedAt is not null)
+        {
+            hasher.VerifyHashedPassword(TimingDecoy.Value, TimingDecoy.Value.PasswordHash, request.Password!);
+            await audit.RecordAsync(AuditEvents.SignInFailed, null, null, "unknown account", cancellationToken);
+            throw InvalidCredentials();
+        }
+
+        if (user.LockoutEndsAt is { } lockedUntil && lockedUntil > now)
+        {
+            await audit.RecordAsync(AuditEvents.SignInFailed, null, user.Id, "locked out", cancellationToken);
+            throw new TooManyAttemptsException("account_locked", "Too many failed sign-ins. Try again later.", lockedUntil - now);
+        }
+
+        var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password!);
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            user.FailedSignInCount++;
+            var locked = user.FailedSignInCount >= options.Value.MaxFailedSignIns;
+            if (locked)
+            {
+                user.LockoutEndsAt = now + options.Value.LockoutDuration;
+                user.FailedSignInCount = 0;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(locked ? AuditEvents.LockedOut : AuditEvents.SignInFailed, null, user.Id, "wrong password", cancellationToken);
+            throw InvalidCredentials();
+        }
+
+        if (user.DisabledAt is not null)
+        {
+            await audit.RecordAsync(AuditEvents.SignInFailed, null, user.Id, "account disabled", cancellationToken);
+            throw new ForbiddenException("account_disabled", "This account has been disabled. Contact your school's administrator.");
+        }
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.PasswordHash = hasher.HashPassword(user, request.Password!);
+        }
+
+        user.FailedSignInCount = 0;
+        user.LockoutEndsAt = null;
+        var session = tokens.OpenSession(user, kind, device, ip);
+        await audit.RecordAsync(AuditEvents.SignedIn, user.Id, user.Id, kind.ToString(), cancellationToken);
+        return (user, session);
+    }
+
+    public async Task<TokenResponse> HandleAsync(SignInRequest request, string? device, string? ip, CancellationToken cancellationToken)
+    {
+        var (user, session) = await VerifyAsync(request, SessionKind.Api, device, ip, cancellationToken);
+        var response = await tokens.IssueAsync(user, session, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return response;
+    }
+
+    private static UnauthorizedException InvalidCredentials() =>
+        new("invalid_credentials", "The email or password is not correct.");
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/auth/login", async Task<Ok<TokenResponse>> (SignInRequest request, SignIn handler, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(request, http.Request.Headers.UserAgent, http.Connection.RemoteIpAddress?.ToString(), ct)))
+            .AllowAnonymous()
+            .WithName("SignIn")
+            .WithSummary("Sign in with email and password; returns an access token (15 minutes) and a refresh token.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+}
