@@ -1,28 +1,52 @@
 using StudyHub.Identity;
 using StudyHub.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddOptions<StudyHubHostOptions>()
-    .Bind(builder.Configuration)
-    .ValidateDataAnnotations()
-    .ValidateOnStart();
-builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddOptions<StudyHubHostOptions>()
+        .Bind(builder.Configuration)
+        .ValidateDataAnnotations()
+        .ValidateOnStart();
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
+        builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 256 * 1024);
 
-builder.AddStudyHubDatabase();
-builder.AddIdentityModule();
+    builder.AddJsonLogs();
+    builder.AddProblemDetailsMapping();
+    builder.AddHealth();
+    builder.AddPrometheusMetrics();
+    builder.AddRateLimits();
+    builder.AddStudyHubOpenApi();
+    builder.AddStudyHubDatabase();
+    builder.AddIdentityModule();
 
-var app = builder.Build();
+    var app = builder.Build();
+    app.Services.GetRequiredService<PrometheusMetrics>();
 
-await app.MigrateDatabasesAsync();
+    await app.MigrateDatabasesAsync();
 
-app.UseAuthentication();
-app.UseAuthorization();
+    app.UseCorrelationId();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseAuthentication();
+    app.UseRateLimiter();
+    app.UseAuthorization();
 
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
-app.MapIdentityEndpoints();
+    app.MapHealth();
+    app.MapPrometheusMetrics();
+    app.MapStudyHubOpenApi();
+    app.MapIdentityEndpoints();
 
-await app.RunAsync();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (ConfigurationError.Describe(exception) is { } message)
+{
+    await Console.Error.WriteLineAsync("Configuration error: " + message);
+    return 1;
+}
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;
