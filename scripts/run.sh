@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds and runs StudyHub on one machine: SQLite and local files under ./data, the built-in AI
+# engines, demo accounts seeded on first start. Options: --data DIR, --urls URL (default
+# http://127.0.0.1:5000); anything else is passed to the server as configuration
+# (e.g. --Database:Provider Postgres --Database:ConnectionString "...").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+data=data
+urls=http://127.0.0.1:5000
+extra=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --data) data=$2; shift 2 ;;
+    --urls) urls=$2; shift 2 ;;
+    *) extra+=("$1"); shift ;;
+  esac
+done
+
+dotnet publish src/StudyHub.Server -c Release -o artifacts/run -nologo -v quiet
+echo "Starting StudyHub on $urls (data in $data)"
+exec dotnet artifacts/run/StudyHub.Server.dll --urls "$urls" --DataDirectory "$(realpath -m "$data")" --SeedDemoData true "${extra[@]}"

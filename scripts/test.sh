@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every StudyHub test on a fresh Debian 12 machine with the .NET 10 SDK:
+# installs what the tests need (idempotently), starts a private PostgreSQL 15 on loopback,
+# runs the whole suite on SQLite, then the server suite again on PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+need_packages=()
+command -v /usr/lib/postgresql/15/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
+if [ ${#need_packages[@]} -gt 0 ]; then
+  echo "Installing: ${need_packages[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+fi
+
+# A throwaway PostgreSQL cluster on 127.0.0.1, owned by the postgres user, gone when we exit.
+pg_bin=/usr/lib/postgresql/15/bin
+pg_port=${STUDYHUB_TEST_PG_PORT:-55432}
+pg_dir=$(mktemp -d /tmp/studyhub-pg.XXXXXX)
+chown postgres:postgres "$pg_dir"
+chmod 700 "$pg_dir"
+stop_postgres() {
+  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+trap stop_postgres EXIT
+runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust --no-sync >/dev/null
+runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true;Timeout=30"
+echo "PostgreSQL 15 is running on 127.0.0.1:$pg_port"
+
+results=$(mktemp -d /tmp/studyhub-results.XXXXXX)
+dotnet build StudyHub.slnx -c Release -nologo -v quiet
+
+status=0
+run_tests() { # name, extra env..., -- dotnet test args
+  local name=$1; shift
+  echo "== $name"
+  if ! env "$@" 2>&1 | tee "$results/$name.log"; then status=1; fi
+}
+run_tests sqlite dotnet test StudyHub.slnx -c Release --no-build -nologo
+run_tests postgres STUDYHUB_TEST_POSTGRES="$postgres" dotnet test tests/StudyHub.Server.Tests -c Release --no-build -nologo
+
+passed=0; failed=0
+while read -r f p; do passed=$((passed + p)); failed=$((failed + f)); done < <(
+  grep -hoE 'Failed: +[0-9]+, Passed: +[0-9]+' "$results"/*.log | sed -E 's/Failed: +([0-9]+), Passed: +([0-9]+)/\1 \2/')
+rm -rf "$results"
+[ "$failed" -eq 0 ] || status=1
+echo "Total: $passed passed, $failed failed"
+exit $status
