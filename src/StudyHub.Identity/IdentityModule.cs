@@ -11,6 +11,7 @@ using StudyHub.Identity.Domain;
 using StudyHub.Identity.Features;
 using StudyHub.Kernel.Auditing;
 using StudyHub.Kernel.Data;
+using StudyHub.Kernel.Privacy;
 using StudyHub.Kernel.Users;
 
 namespace StudyHub.Identity;
@@ -31,10 +32,23 @@ public static class IdentityModule
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddScoped<SessionTokens>();
+        services.AddMemoryCache();
+        services.AddSingleton<SessionRevocations>();
 
         services.AddScoped<Register>();
         services.AddScoped<SignIn>();
         services.AddScoped<GetMe>();
+        services.AddScoped<RefreshTokens>();
+        services.AddScoped<Features.SignOut>();
+        services.AddScoped<ManageSessions>();
+        services.AddScoped<Classrooms>();
+        services.AddScoped<ParentalConsent>();
+        services.AddScoped<IConsentGate>(provider => provider.GetRequiredService<ParentalConsent>());
+        services.AddScoped<PersonalData>();
+        services.AddScoped<AdministerUsers>();
+        services.AddScoped<AccountProvisioning>();
+        services.AddScoped<DemoData>();
+        services.AddScoped<IPersonalDataContributor, AccountPersonalData>();
 
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
@@ -48,6 +62,29 @@ public static class IdentityModule
         Register.Map(api);
         SignIn.Map(api);
         GetMe.Map(api);
+        RefreshTokens.Map(api);
+        Features.SignOut.Map(api);
+        ManageSessions.Map(api);
+        Classrooms.Map(api);
+        ParentalConsent.Map(api);
+        PersonalData.Map(api);
+        AdministerUsers.Map(api);
         return endpoints;
+    }
+
+    /// <summary>Seeds the demo accounts into an empty database; returns them (empty when the database held other data).</summary>
+    public static async Task<IReadOnlyList<DemoAccount>> SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
+    }
+
+    /// <summary>Creates an administrator (the command-line path; admins never self-register).</summary>
+    public static async Task<Guid> CreateAdministratorAsync(IServiceProvider services, string? email, string? password, string? displayName, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<AccountProvisioning>()
+            .CreateAsync(email, password, displayName, Role.Admin, null, cancellationToken);
+        return user.Id;
     }
 }

@@ -26,6 +26,12 @@ try
     app.Services.GetRequiredService<PrometheusMetrics>();
 
     await app.MigrateDatabasesAsync();
+    if (await StartupCommands.RunCommandAsync(app, args) is { } exitCode)
+    {
+        return exitCode;
+    }
+
+    StartupCommands.PrintBannerWhenStarted(app);
 
     app.UseCorrelationId();
     app.UseExceptionHandler();

@@ -2,10 +2,12 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using StudyHub.Identity.Data;
 
 namespace StudyHub.Identity.Authentication;
 
@@ -19,6 +21,7 @@ internal sealed class BearerTokenHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     SigningKeyStore keys,
+    SessionRevocations revocations,
     IOptions<AuthOptions> authOptions,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
@@ -67,6 +70,12 @@ internal sealed class BearerTokenHandler(
         if (!result.IsValid)
         {
             return AuthenticateResult.Fail("The access token is invalid or has expired.");
+        }
+
+        if (!Guid.TryParse(result.ClaimsIdentity.FindFirst(StudyHubClaims.Session)?.Value, out var sessionId)
+            || !await revocations.IsActiveAsync(sessionId, () => Context.RequestServices.GetRequiredService<AccountsDbContext>(), Context.RequestAborted))
+        {
+            return AuthenticateResult.Fail("The session of this access token has ended.");
         }
 
         var principal = new ClaimsPrincipal(result.ClaimsIdentity);

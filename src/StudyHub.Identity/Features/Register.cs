@@ -2,10 +2,7 @@ using System.Net.Mail;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Identity.Data;
 using StudyHub.Identity.Domain;
 using StudyHub.Kernel.Auditing;
 using StudyHub.Kernel.Errors;
@@ -19,14 +16,13 @@ public sealed record RegisterRequest(string? Email, string? Password, string? Di
 public sealed record RegisteredUser(Guid Id, string Email, string DisplayName, string Role, bool AwaitingParentalConsent);
 
 /// <summary>Creates a student, teacher or parent account. Admins are made only by the demo data or the command line.</summary>
-internal sealed class Register(AccountsDbContext db, IPasswordHasher<User> hasher, IAuditLog audit, TimeProvider clock)
+internal sealed class Register(AccountProvisioning provisioning, IAuditLog audit, TimeProvider clock)
 {
     private static readonly Role[] SelfServiceRoles = [Role.Student, Role.Teacher, Role.Parent];
 
     public async Task<RegisteredUser> HandleAsync(RegisterRequest request, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var errors = new FieldErrors();
         var email = AccountRules.ValidateEmail(errors, request.Email);
         AccountRules.ValidatePassword(errors, "password", request.Password, request.Email);
@@ -60,42 +56,7 @@ internal sealed class Register(AccountsDbContext db, IPasswordHasher<User> hashe
 
         errors.ThrowIfAny();
 
-        var normalized = email!.ToLowerInvariant();
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
-        {
-            throw new ConflictException("email_taken", "An account with this email already exists.");
-        }
-
-        var user = new User
-        {
-            Id = Guid.NewGuid(),
-            Email = email,
-            NormalizedEmail = normalized,
-            DisplayName = request.DisplayName!.Trim(),
-            PasswordHash = string.Empty,
-            Role = role,
-            BirthDate = role == Role.Student ? request.BirthDate : null,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        user.PasswordHash = hasher.HashPassword(user, request.Password!);
-        db.Users.Add(user);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Two registrations raced for the same address; the unique index kept exactly one.
-            db.Entry(user).State = EntityState.Detached;
-            if (await db.Users.AsNoTracking().AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
-            {
-                throw new ConflictException("email_taken", "An account with this email already exists.");
-            }
-
-            throw;
-        }
-
+        var user = await provisioning.CreateAsync(email, request.Password, request.DisplayName, role, role == Role.Student ? request.BirthDate : null, cancellationToken);
         await audit.RecordAsync(AuditEvents.Registered, user.Id, user.Id, role.ToString(), cancellationToken);
         return new RegisteredUser(user.Id, user.Email, user.DisplayName, AccountRules.RoleName(user.Role), user.IsAwaitingConsent(today));
     }

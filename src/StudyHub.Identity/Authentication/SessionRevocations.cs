@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using StudyHub.Identity.Data;
+using StudyHub.Identity.Domain;
+
+namespace StudyHub.Identity.Authentication;
+
+/// <summary>
+/// Whether a session is still signed in. Access tokens are checked against it on every request
+/// through a short-lived cache: a revoked session stops working at once on the instance that
+/// revoked it and within <see cref="CacheWindow"/> on every other instance, without a database
+/// read per request.
+/// </summary>
+internal sealed class SessionRevocations(IMemoryCache cache, TimeProvider clock)
+{
+    public static readonly TimeSpan CacheWindow = TimeSpan.FromSeconds(30);
+
+    public async ValueTask<bool> IsActiveAsync(Guid sessionId, Func<AccountsDbContext> database, CancellationToken cancellationToken)
+    {
+        var key = CacheKey(sessionId);
+        if (cache.TryGetValue(key, out SessionState? state) && state!.CheckedAt + CacheWindow > clock.GetUtcNow())
+        {
+            return state.Active;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var db = database();
+        var active = await db.Sessions.AsNoTracking()
+            .AnyAsync(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now
+                && db.Users.Any(u => u.Id == s.UserId && u.DisabledAt == null && u.ErasedAt == null), cancellationToken);
+        cache.Set(key, new SessionState(active, clock.GetUtcNow()), CacheWindow);
+        return active;
+    }
+
+    /// <summary>Marks the session revoked (the caller saves) and forgets its cached state here.</summary>
+    public void Revoke(UserSession session, string reason)
+    {
+        if (session.RevokedAt is null)
+        {
+            session.RevokedAt = clock.GetUtcNow().UtcDateTime;
+            session.RevokedReason = reason;
+        }
+
+        Forget(session.Id);
+    }
+
+    public void Forget(Guid sessionId) => cache.Remove(CacheKey(sessionId));
+
+    private static string CacheKey(Guid sessionId) => "session:" + sessionId.ToString("N");
+
+    private sealed record SessionState(bool Active, DateTimeOffset CheckedAt);
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Identity.Domain;
+using StudyHub.Kernel.Privacy;
+
+namespace StudyHub.Identity.Data;
+
+/// <summary>The Identity module's part of a GDPR export and erasure.</summary>
+internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<User> hasher, TimeProvider clock) : IPersonalDataContributor
+{
+    public string Section => "account";
+
+    public async Task<object?> ExportAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        return new
+        {
+            profile = new
+            {
+                user.Id, user.Email, user.DisplayName, role = user.Role.ToString().ToLowerInvariant(), user.BirthDate,
+                user.CreatedAt, user.UpdatedAt, user.ParentalConsentGrantedAt, user.ErasedAt,
+            },
+            preferences = new { language = user.PreferredLanguage, timeZone = user.TimeZone, theme = user.Theme, emailNotifications = user.EmailNotifications },
+            sessions = await db.Sessions.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt)
+                .Select(s => new { s.Id, s.DeviceName, s.IpAddress, s.CreatedAt, s.LastSeenAt, s.RevokedAt }).ToListAsync(cancellationToken),
+            classroomsTaught = await db.Classrooms.AsNoTracking().Where(c => c.TeacherId == userId).OrderBy(c => c.CreatedAt)
+                .Select(c => new { c.Id, c.Name, c.Subject, c.Grade, c.CreatedAt, c.ArchivedAt }).ToListAsync(cancellationToken),
+            classroomsJoined = await (from e in db.Enrollments
+                                      join c in db.Classrooms on e.ClassroomId equals c.Id
+                                      where e.StudentId == userId
+                                      orderby e.JoinedAt
+                                      select new { c.Id, c.Name, e.JoinedAt }).AsNoTracking().ToListAsync(cancellationToken),
+            parentLinks = await db.ParentLinks.AsNoTracking().Where(l => l.ParentId == userId || l.StudentId == userId)
+                .Select(l => new { l.ParentId, l.StudentId, l.LinkedAt }).ToListAsync(cancellationToken),
+            securityEvents = await db.AuditEntries.AsNoTracking().Where(a => a.SubjectId == userId || a.ActorId == userId)
+                .OrderBy(a => a.OccurredAt).Take(10_000)
+                .Select(a => new { a.OccurredAt, a.EventType, a.IpAddress }).ToListAsync(cancellationToken),
+        };
+    }
+
+    public async Task EraseAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.RefreshTokens.Where(t => db.Sessions.Any(s => s.Id == t.SessionId && s.UserId == userId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Sessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Enrollments.Where(e => e.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.ParentLinks.Where(l => l.ParentId == userId || l.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.ParentLinkCodes.Where(c => c.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Classrooms.Where(c => c.TeacherId == userId && c.ArchivedAt == null)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.ArchivedAt, now), cancellationToken);
+        await db.AuditEntries.Where(a => a.SubjectId == userId || a.ActorId == userId)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.IpAddress, (string?)null).SetProperty(x => x.Detail, (string?)null), cancellationToken);
+
+        // The row stays, anonymised, so classrooms and audit entries keep a valid reference.
+        user.Email = $"erased-{user.Id:N}@erased.invalid";
+        user.NormalizedEmail = user.Email;
+        user.DisplayName = "Deleted user";
+        user.BirthDate = null;
+        user.PasswordHash = hasher.HashPassword(user, Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"));
+        user.ParentalConsentGrantedAt = null;
+        user.ParentalConsentGrantedBy = null;
+        user.ErasedAt ??= now;
+        user.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

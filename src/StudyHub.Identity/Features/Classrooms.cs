@@ -1,0 +1,236 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Identity.Data;
+using StudyHub.Identity.Domain;
+using StudyHub.Kernel.Errors;
+using StudyHub.Kernel.Users;
+using StudyHub.Kernel.Validation;
+
+namespace StudyHub.Identity.Features;
+
+public sealed record CreateClassroomRequest(string? Name, string? Subject, string? Grade, string? TimeZone);
+
+public sealed record JoinClassroomRequest(string? Code);
+
+/// <summary>A classroom as its viewer may see it: the join code only for its teacher.</summary>
+public sealed record ClassroomView(Guid Id, string Name, string Subject, string Grade, string TimeZone, string TeacherName, int StudentCount, string? JoinCode, DateTime CreatedAt);
+
+public sealed record RosterEntry(Guid StudentId, string DisplayName, DateTime JoinedAt, bool AwaitingParentalConsent);
+
+/// <summary>Teachers create classrooms and hand out join codes; students join with the code.</summary>
+internal sealed class Classrooms(AccountsDbContext db, ICurrentUser currentUser, TimeProvider clock)
+{
+    public const int JoinCodeLength = 6;
+
+    public async Task<ClassroomView> CreateAsync(CreateClassroomRequest request, CancellationToken cancellationToken)
+    {
+        var teacherId = currentUser.RequireRole(Role.Teacher);
+        var errors = new FieldErrors()
+            .RequireText("name", request.Name, Classroom.MaxNameLength)
+            .RequireText("subject", request.Subject, Classroom.MaxSubjectLength)
+            .RequireText("grade", request.Grade, Classroom.MaxGradeLength);
+        var timeZone = string.IsNullOrWhiteSpace(request.TimeZone) ? "UTC" : request.TimeZone.Trim();
+        if (timeZone.Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            errors.Add("timeZone", "must be an IANA time zone such as Europe/London or America/New_York.");
+        }
+
+        errors.ThrowIfAny();
+        var classroom = new Classroom
+        {
+            Id = Guid.NewGuid(),
+            TeacherId = teacherId,
+            Name = request.Name!.Trim(),
+            Subject = request.Subject!.Trim(),
+            Grade = request.Grade!.Trim(),
+            TimeZone = timeZone,
+            JoinCode = await FreshJoinCodeAsync(cancellationToken),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Classrooms.Add(classroom);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(classroom.Id, cancellationToken);
+    }
+
+    /// <summary>The classrooms the caller teaches (teacher) or is enrolled in (student); linked children's for a parent.</summary>
+    public async Task<IReadOnlyList<ClassroomView>> ListMineAsync(CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireUserId();
+        IQueryable<Classroom> query = currentUser.Role switch
+        {
+            Role.Teacher => db.Classrooms.Where(c => c.TeacherId == userId),
+            Role.Student => db.Classrooms.Where(c => db.Enrollments.Any(e => e.ClassroomId == c.Id && e.StudentId == userId)),
+            Role.Parent => db.Classrooms.Where(c => db.Enrollments.Any(e => e.ClassroomId == c.Id
+                && db.ParentLinks.Any(l => l.ParentId == userId && l.StudentId == e.StudentId))),
+            Role.Admin => db.Classrooms,
+            _ => db.Classrooms.Where(_ => false),
+        };
+        var ids = await query.Where(c => c.ArchivedAt == null).OrderBy(c => c.Name).Select(c => c.Id).Take(500).ToListAsync(cancellationToken);
+        return await ProjectAsync(ids, userId, cancellationToken);
+    }
+
+    public async Task<ClassroomView> GetAsync(Guid classroomId, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireUserId();
+        var visible = currentUser.Role switch
+        {
+            Role.Teacher => db.Classrooms.Any(c => c.Id == classroomId && c.TeacherId == userId),
+            Role.Student => db.Enrollments.Any(e => e.ClassroomId == classroomId && e.StudentId == userId),
+            Role.Parent => db.Enrollments.Any(e => e.ClassroomId == classroomId && db.ParentLinks.Any(l => l.ParentId == userId && l.StudentId == e.StudentId)),
+            Role.Admin => db.Classrooms.Any(c => c.Id == classroomId),
+            _ => false,
+        };
+        if (!visible)
+        {
+            throw new NotFoundException("classroom");
+        }
+
+        return (await ProjectAsync([classroomId], userId, cancellationToken)).Single();
+    }
+
+    public async Task<ClassroomView> JoinAsync(JoinClassroomRequest request, CancellationToken cancellationToken)
+    {
+        var studentId = currentUser.RequireRole(Role.Student);
+        var code = ShortCode.Normalize(request.Code);
+        if (code.Length == 0)
+        {
+            throw ValidationFailedException.For("code", "is required.");
+        }
+
+        var classroom = await db.Classrooms.AsNoTracking().FirstOrDefaultAsync(c => c.JoinCode == code && c.ArchivedAt == null, cancellationToken)
+            ?? throw new JoinCodeNotFoundException();
+        if (!await db.Enrollments.AnyAsync(e => e.ClassroomId == classroom.Id && e.StudentId == studentId, cancellationToken))
+        {
+            db.Enrollments.Add(new Enrollment { ClassroomId = classroom.Id, StudentId = studentId, JoinedAt = clock.GetUtcNow().UtcDateTime });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // The same student joined twice at once; the primary key kept one enrollment.
+            }
+        }
+
+        return await GetAsync(classroom.Id, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RosterEntry>> RosterAsync(Guid classroomId, CancellationToken cancellationToken)
+    {
+        await RequireOwnClassroomAsync(classroomId, cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var rows = await (from e in db.Enrollments
+                          join u in db.Users on e.StudentId equals u.Id
+                          where e.ClassroomId == classroomId
+                          orderby u.DisplayName
+                          select new { e.JoinedAt, User = u }).AsNoTracking().ToListAsync(cancellationToken);
+        return rows.Select(r => new RosterEntry(r.User.Id, r.User.DisplayName, r.JoinedAt, r.User.IsAwaitingConsent(today))).ToList();
+    }
+
+    public async Task RemoveStudentAsync(Guid classroomId, Guid studentId, CancellationToken cancellationToken)
+    {
+        await RequireOwnClassroomAsync(classroomId, cancellationToken);
+        var removed = await db.Enrollments.Where(e => e.ClassroomId == classroomId && e.StudentId == studentId).ExecuteDeleteAsync(cancellationToken);
+        if (removed == 0)
+        {
+            throw new NotFoundException("student");
+        }
+    }
+
+    public async Task LeaveAsync(Guid classroomId, CancellationToken cancellationToken)
+    {
+        var studentId = currentUser.RequireRole(Role.Student);
+        var removed = await db.Enrollments.Where(e => e.ClassroomId == classroomId && e.StudentId == studentId).ExecuteDeleteAsync(cancellationToken);
+        if (removed == 0)
+        {
+            throw new NotFoundException("classroom");
+        }
+    }
+
+    public async Task<ClassroomView> RegenerateJoinCodeAsync(Guid classroomId, CancellationToken cancellationToken)
+    {
+        var classroom = await RequireOwnClassroomAsync(classroomId, cancellationToken);
+        classroom.JoinCode = await FreshJoinCodeAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(classroomId, cancellationToken);
+    }
+
+    private async Task<Classroom> RequireOwnClassroomAsync(Guid classroomId, CancellationToken cancellationToken)
+    {
+        var teacherId = currentUser.RequireRole(Role.Teacher);
+        return await db.Classrooms.FirstOrDefaultAsync(c => c.Id == classroomId && c.TeacherId == teacherId, cancellationToken)
+            ?? throw new NotFoundException("classroom");
+    }
+
+    private async Task<string> FreshJoinCodeAsync(CancellationToken cancellationToken)
+    {
+        // 31^6 ≈ 887 million codes: a clash is rare, and a few retries make it vanishing.
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var code = ShortCode.New(JoinCodeLength);
+            if (!await db.Classrooms.AnyAsync(c => c.JoinCode == code, cancellationToken))
+            {
+                return code;
+            }
+        }
+
+        throw new ConflictException("join_code_exhausted", "Could not find a free join code; try again.");
+    }
+
+    private async Task<IReadOnlyList<ClassroomView>> ProjectAsync(IReadOnlyCollection<Guid> ids, Guid viewerId, CancellationToken cancellationToken)
+    {
+        var rows = await (from c in db.Classrooms
+                          join t in db.Users on c.TeacherId equals t.Id
+                          where ids.Contains(c.Id)
+                          orderby c.Name
+                          select new
+                          {
+                              Classroom = c,
+                              TeacherName = t.DisplayName,
+                              Students = db.Enrollments.Count(e => e.ClassroomId == c.Id),
+                          }).AsNoTracking().ToListAsync(cancellationToken);
+        return rows.Select(r => new ClassroomView(
+            r.Classroom.Id, r.Classroom.Name, r.Classroom.Subject, r.Classroom.Grade, r.Classroom.TimeZone, r.TeacherName, r.Students,
+            r.Classroom.TeacherId == viewerId ? r.Classroom.JoinCode : null, r.Classroom.CreatedAt)).ToList();
+    }
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var classrooms = api.MapGroup("/classrooms").RequireAuthorization().WithTags("Classrooms");
+        classrooms.MapPost("/", async Task<Created<ClassroomView>> (CreateClassroomRequest request, Classrooms handler, CancellationToken ct) =>
+            {
+                var created = await handler.CreateAsync(request, ct);
+                return TypedResults.Created($"/api/v1/classrooms/{created.Id}", created);
+            })
+            .WithName("CreateClassroom").WithSummary("Create a classroom (teachers); the response carries its join code.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        classrooms.MapGet("/", async Task<Ok<IReadOnlyList<ClassroomView>>> (Classrooms handler, CancellationToken ct) => TypedResults.Ok(await handler.ListMineAsync(ct)))
+            .WithName("ListClassrooms").WithSummary("Classrooms you teach, attend, or (parents) your children attend.");
+        classrooms.MapGet("/{classroomId:guid}", async Task<Ok<ClassroomView>> (Guid classroomId, Classrooms handler, CancellationToken ct) => TypedResults.Ok(await handler.GetAsync(classroomId, ct)))
+            .WithName("GetClassroom").WithSummary("One classroom you teach or attend.").ProducesProblem(StatusCodes.Status404NotFound);
+        classrooms.MapPost("/join", async Task<Ok<ClassroomView>> (JoinClassroomRequest request, Classrooms handler, CancellationToken ct) => TypedResults.Ok(await handler.JoinAsync(request, ct)))
+            .WithName("JoinClassroom").WithSummary("Join a classroom with its join code (students).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        classrooms.MapGet("/{classroomId:guid}/students", async Task<Ok<IReadOnlyList<RosterEntry>>> (Guid classroomId, Classrooms handler, CancellationToken ct) => TypedResults.Ok(await handler.RosterAsync(classroomId, ct)))
+            .WithName("GetRoster").WithSummary("The roster of a classroom you teach.").ProducesProblem(StatusCodes.Status404NotFound);
+        classrooms.MapDelete("/{classroomId:guid}/students/{studentId:guid}", async Task<NoContent> (Guid classroomId, Guid studentId, Classrooms handler, CancellationToken ct) =>
+            {
+                await handler.RemoveStudentAsync(classroomId, studentId, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("RemoveStudent").WithSummary("Remove a student from a classroom you teach.").ProducesProblem(StatusCodes.Status404NotFound);
+        classrooms.MapPost("/{classroomId:guid}/join-code", async Task<Ok<ClassroomView>> (Guid classroomId, Classrooms handler, CancellationToken ct) => TypedResults.Ok(await handler.RegenerateJoinCodeAsync(classroomId, ct)))
+            .WithName("RegenerateJoinCode").WithSummary("Replace the join code of a classroom you teach.").ProducesProblem(StatusCodes.Status404NotFound);
+        classrooms.MapDelete("/{classroomId:guid}/membership", async Task<NoContent> (Guid classroomId, Classrooms handler, CancellationToken ct) =>
+            {
+                await handler.LeaveAsync(classroomId, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("LeaveClassroom").WithSummary("Leave a classroom (students).").ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}
+
+internal sealed class JoinCodeNotFoundException() : StudyHubException(404, "join_code_not_found", "No classroom has this join code. Check it with your teacher.");

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Identity.Authentication;
+using StudyHub.Identity.Data;
+using StudyHub.Kernel.Auditing;
+using StudyHub.Kernel.Errors;
+using StudyHub.Kernel.Users;
+
+namespace StudyHub.Identity.Features;
+
+public sealed record SignedInSession(Guid Id, string Device, string Kind, string? IpAddress, DateTime CreatedAt, DateTime LastSeenAt, bool Current);
+
+/// <summary>The user's signed-in devices, and revoking any of them.</summary>
+internal sealed class ManageSessions(AccountsDbContext db, ICurrentUser currentUser, SessionRevocations revocations, IAuditLog audit, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<SignedInSession>> ListAsync(CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireUserId();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now)
+            .OrderByDescending(s => s.LastSeenAt)
+            .ToListAsync(cancellationToken);
+        return sessions
+            .Select(s => new SignedInSession(s.Id, s.DeviceName, s.Kind.ToString().ToLowerInvariant(), s.IpAddress, s.CreatedAt, s.LastSeenAt, s.Id == currentUser.SessionId))
+            .ToList();
+    }
+
+    public async Task RevokeAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireUserId();
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId, cancellationToken)
+            ?? throw new NotFoundException("session");
+        if (session.RevokedAt is not null)
+        {
+            return;
+        }
+
+        revocations.Revoke(session, "revoked_by_user");
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditEvents.SessionRevoked, userId, userId, $"session {sessionId}", cancellationToken);
+    }
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/me/sessions", async Task<Ok<IReadOnlyList<SignedInSession>>> (ManageSessions handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ListAsync(ct)))
+            .RequireAuthorization()
+            .WithName("ListSessions")
+            .WithSummary("The devices where you are signed in.");
+        api.MapDelete("/me/sessions/{sessionId:guid}", async Task<NoContent> (Guid sessionId, ManageSessions handler, CancellationToken ct) =>
+            {
+                await handler.RevokeAsync(sessionId, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization()
+            .WithName("RevokeSession")
+            .WithSummary("Sign out one of your devices.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

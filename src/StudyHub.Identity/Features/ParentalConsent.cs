@@ -1,0 +1,189 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Identity.Data;
+using StudyHub.Identity.Domain;
+using StudyHub.Kernel.Auditing;
+using StudyHub.Kernel.Errors;
+using StudyHub.Kernel.Users;
+using StudyHub.Kernel.Validation;
+
+namespace StudyHub.Identity.Features;
+
+public sealed record ParentLinkCodeIssued(string Code, DateTime ExpiresAt);
+
+public sealed record RedeemParentLinkRequest(string? Code);
+
+public sealed record LinkedChild(Guid Id, string DisplayName, DateOnly? BirthDate, bool Under13, bool ConsentGranted, DateTime? ConsentGrantedAt, DateTime LinkedAt);
+
+public sealed record Capabilities(bool Uploads, bool Ai, bool PublicLeaderboards, bool AwaitingParentalConsent);
+
+/// <summary>
+/// Parent links and COPPA consent: a student issues a code, a parent redeems it, and for a child
+/// under 13 a linked parent grants (or revokes) consent.
+/// </summary>
+internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser currentUser, IAuditLog audit, TimeProvider clock) : IConsentGate
+{
+    public const int CodeLength = 8;
+    public static readonly TimeSpan CodeLifetime = TimeSpan.FromDays(7);
+
+    public async Task<ParentLinkCodeIssued> IssueCodeAsync(CancellationToken cancellationToken)
+    {
+        var studentId = currentUser.RequireRole(Role.Student);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var code = new ParentLinkCode
+        {
+            Id = Guid.NewGuid(),
+            StudentId = studentId,
+            Code = ShortCode.New(CodeLength),
+            CreatedAt = now,
+            ExpiresAt = now + CodeLifetime,
+        };
+        db.ParentLinkCodes.Add(code);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ParentLinkCodeIssued(code.Code, code.ExpiresAt);
+    }
+
+    public async Task<LinkedChild> RedeemAsync(RedeemParentLinkRequest request, CancellationToken cancellationToken)
+    {
+        var parentId = currentUser.RequireRole(Role.Parent);
+        var code = ShortCode.Normalize(request.Code);
+        if (code.Length == 0)
+        {
+            throw ValidationFailedException.For("code", "is required.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var issued = await db.ParentLinkCodes.FirstOrDefaultAsync(c => c.Code == code, cancellationToken);
+        if (issued is null || issued.RedeemedAt is not null || issued.ExpiresAt <= now)
+        {
+            throw new LinkCodeInvalidException();
+        }
+
+        // Single use, even when two parents race for the same code.
+        var claimed = await db.ParentLinkCodes.Where(c => c.Id == issued.Id && c.RedeemedAt == null)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.RedeemedAt, now).SetProperty(x => x.RedeemedBy, parentId), cancellationToken);
+        if (claimed == 0)
+        {
+            throw new LinkCodeInvalidException();
+        }
+
+        if (!await db.ParentLinks.AnyAsync(l => l.ParentId == parentId && l.StudentId == issued.StudentId, cancellationToken))
+        {
+            db.ParentLinks.Add(new ParentLink { ParentId = parentId, StudentId = issued.StudentId, LinkedAt = now });
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(AuditEvents.ParentLinked, parentId, issued.StudentId, null, cancellationToken);
+        }
+
+        return await ChildAsync(parentId, issued.StudentId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LinkedChild>> ChildrenAsync(CancellationToken cancellationToken)
+    {
+        var parentId = currentUser.RequireRole(Role.Parent);
+        var today = Today;
+        var rows = await (from l in db.ParentLinks
+                          join u in db.Users on l.StudentId equals u.Id
+                          where l.ParentId == parentId && u.ErasedAt == null
+                          orderby u.DisplayName
+                          select new { l.LinkedAt, User = u }).AsNoTracking().ToListAsync(cancellationToken);
+        return rows.Select(r => ToChild(r.User, r.LinkedAt, today)).ToList();
+    }
+
+    public async Task<LinkedChild> GrantAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        var parentId = currentUser.RequireRole(Role.Parent);
+        var child = await RequireLinkedChildAsync(parentId, childId, cancellationToken);
+        if (child.ParentalConsentGrantedAt is null)
+        {
+            child.ParentalConsentGrantedAt = clock.GetUtcNow().UtcDateTime;
+            child.ParentalConsentGrantedBy = parentId;
+            child.UpdatedAt = child.ParentalConsentGrantedAt.Value;
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(AuditEvents.ConsentGranted, parentId, childId, null, cancellationToken);
+        }
+
+        return await ChildAsync(parentId, childId, cancellationToken);
+    }
+
+    public async Task<LinkedChild> RevokeAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        var parentId = currentUser.RequireRole(Role.Parent);
+        var child = await RequireLinkedChildAsync(parentId, childId, cancellationToken);
+        if (child.ParentalConsentGrantedAt is not null)
+        {
+            child.ParentalConsentGrantedAt = null;
+            child.ParentalConsentGrantedBy = null;
+            child.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(AuditEvents.ConsentRevoked, parentId, childId, null, cancellationToken);
+        }
+
+        return await ChildAsync(parentId, childId, cancellationToken);
+    }
+
+    public async Task<Capabilities> CapabilitiesAsync(CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireUserId();
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
+            ?? throw new UnauthorizedException("account_unavailable", "This account no longer exists.");
+        var open = !user.IsAwaitingConsent(Today);
+        return new Capabilities(open, open, open, !open);
+    }
+
+    public async Task EnsureMayUseRestrictedFeaturesAsync(CancellationToken cancellationToken)
+    {
+        if (!(await CapabilitiesAsync(cancellationToken)).Ai)
+        {
+            throw new ForbiddenException("parental_consent_required", "A parent or guardian must give consent before you can use this. Ask them to link your account and approve it.");
+        }
+    }
+
+    /// <summary>A child of the calling parent, or 404 — never revealing whether an unlinked child exists.</summary>
+    public async Task<User> RequireLinkedChildAsync(Guid parentId, Guid childId, CancellationToken cancellationToken) =>
+        await db.Users.FirstOrDefaultAsync(u => u.Id == childId && u.ErasedAt == null
+            && db.ParentLinks.Any(l => l.ParentId == parentId && l.StudentId == childId), cancellationToken)
+        ?? throw new NotFoundException("child");
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private async Task<LinkedChild> ChildAsync(Guid parentId, Guid childId, CancellationToken cancellationToken)
+    {
+        var row = await (from l in db.ParentLinks
+                         join u in db.Users on l.StudentId equals u.Id
+                         where l.ParentId == parentId && l.StudentId == childId
+                         select new { l.LinkedAt, User = u }).AsNoTracking().FirstAsync(cancellationToken);
+        return ToChild(row.User, row.LinkedAt, Today);
+    }
+
+    private static LinkedChild ToChild(User user, DateTime linkedAt, DateOnly today) =>
+        new(user.Id, user.DisplayName, user.BirthDate, user.IsUnder13(today), user.ParentalConsentGrantedAt is not null, user.ParentalConsentGrantedAt, linkedAt);
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/me/parent-link-codes", async Task<Ok<ParentLinkCodeIssued>> (ParentalConsent handler, CancellationToken ct) => TypedResults.Ok(await handler.IssueCodeAsync(ct)))
+            .RequireAuthorization().WithTags("Parents").WithName("IssueParentLinkCode")
+            .WithSummary("A code (valid 7 days, single use) for a parent to link to your account (students).");
+        api.MapGet("/me/capabilities", async Task<Ok<Capabilities>> (ParentalConsent handler, CancellationToken ct) => TypedResults.Ok(await handler.CapabilitiesAsync(ct)))
+            .RequireAuthorization().WithTags("Accounts").WithName("GetCapabilities")
+            .WithSummary("Which features are open to you (closed for under-13s until a parent consents).");
+
+        var parents = api.MapGroup("/parents").RequireAuthorization().WithTags("Parents");
+        parents.MapPost("/links", async Task<Ok<LinkedChild>> (RedeemParentLinkRequest request, ParentalConsent handler, CancellationToken ct) => TypedResults.Ok(await handler.RedeemAsync(request, ct)))
+            .WithName("LinkChild").WithSummary("Link your child's account with the code they gave you (parents).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        parents.MapGet("/children", async Task<Ok<IReadOnlyList<LinkedChild>>> (ParentalConsent handler, CancellationToken ct) => TypedResults.Ok(await handler.ChildrenAsync(ct)))
+            .WithName("ListChildren").WithSummary("Your linked children and their consent status (parents).");
+        parents.MapPost("/children/{childId:guid}/consent", async Task<Ok<LinkedChild>> (Guid childId, ParentalConsent handler, CancellationToken ct) => TypedResults.Ok(await handler.GrantAsync(childId, ct)))
+            .WithName("GrantConsent").WithSummary("Give consent for your child under 13 to use uploads, AI features and public leaderboards.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        parents.MapDelete("/children/{childId:guid}/consent", async Task<Ok<LinkedChild>> (Guid childId, ParentalConsent handler, CancellationToken ct) => TypedResults.Ok(await handler.RevokeAsync(childId, ct)))
+            .WithName("RevokeConsent").WithSummary("Withdraw consent; restricted features close again.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}
+
+internal sealed class LinkCodeInvalidException()
+    : StudyHubException(404, "link_code_not_found", "This link code is unknown, used or expired. Ask your child for a new one.");

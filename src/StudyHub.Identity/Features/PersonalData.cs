@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Identity.Data;
+using StudyHub.Identity.Domain;
+using StudyHub.Kernel.Auditing;
+using StudyHub.Kernel.Errors;
+using StudyHub.Kernel.Privacy;
+using StudyHub.Kernel.Users;
+
+namespace StudyHub.Identity.Features;
+
+public sealed record EraseAccountRequest(string? Password);
+
+/// <summary>
+/// GDPR export and erasure for the caller, or for a parent's linked child. Runs every module's
+/// <see cref="IPersonalDataContributor"/>, so modules added later are covered without changes here.
+/// </summary>
+internal sealed class PersonalData(
+    AccountsDbContext db,
+    ICurrentUser currentUser,
+    ParentalConsent consent,
+    IEnumerable<IPersonalDataContributor> contributors,
+    IPasswordHasher<User> hasher,
+    IAuditLog audit,
+    TimeProvider clock)
+{
+    public const int FormatVersion = 1;
+
+    public async Task<Dictionary<string, object?>> ExportMineAsync(CancellationToken cancellationToken) =>
+        await ExportAsync(currentUser.RequireUserId(), cancellationToken);
+
+    public async Task<Dictionary<string, object?>> ExportChildAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        var parentId = currentUser.RequireRole(Role.Parent);
+        await consent.RequireLinkedChildAsync(parentId, childId, cancellationToken);
+        return await ExportAsync(childId, cancellationToken);
+    }
+
+    public async Task EraseMineAsync(EraseAccountRequest request, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireUserId();
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, cancellationToken);
+        if (string.IsNullOrEmpty(request.Password) || request.Password.Length > AccountRules.MaxPasswordLength
+            || hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
+        {
+            throw ValidationFailedException.For("password", "must be your current password to delete your account.");
+        }
+
+        await EraseAsync(userId, cancellationToken);
+    }
+
+    public async Task EraseChildAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        var parentId = currentUser.RequireRole(Role.Parent);
+        await consent.RequireLinkedChildAsync(parentId, childId, cancellationToken);
+        await EraseAsync(childId, cancellationToken);
+    }
+
+    private async Task<Dictionary<string, object?>> ExportAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var document = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["formatVersion"] = FormatVersion,
+            ["generatedAt"] = clock.GetUtcNow().UtcDateTime,
+            ["userId"] = userId,
+        };
+        foreach (var contributor in contributors.OrderBy(c => c.Section, StringComparer.Ordinal))
+        {
+            document[contributor.Section] = await contributor.ExportAsync(userId, cancellationToken);
+        }
+
+        await audit.RecordAsync(AuditEvents.DataExported, currentUser.UserId, userId, null, cancellationToken);
+        return document;
+    }
+
+    private async Task EraseAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        // One transaction across modules that share the database: all of it is erased, or none.
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var contributor in contributors)
+            {
+                await contributor.EraseAsync(userId, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        });
+        await audit.RecordAsync(AuditEvents.DataErased, currentUser.UserId, userId, null, cancellationToken);
+    }
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/me/export", async Task<Ok<Dictionary<string, object?>>> (PersonalData handler, CancellationToken ct) => TypedResults.Ok(await handler.ExportMineAsync(ct)))
+            .RequireAuthorization().WithTags("Privacy").WithName("ExportMyData").WithSummary("All your data as one JSON document (GDPR).");
+        api.MapDelete("/me", async Task<NoContent> ([Microsoft.AspNetCore.Mvc.FromBody] EraseAccountRequest request, PersonalData handler, CancellationToken ct) =>
+            {
+                await handler.EraseMineAsync(request, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization().WithTags("Privacy").WithName("EraseMyAccount")
+            .WithSummary("Erase your account and personal data (GDPR). Send your current password to confirm.")
+            .ProducesValidationProblem();
+        api.MapGet("/parents/children/{childId:guid}/export", async Task<Ok<Dictionary<string, object?>>> (Guid childId, PersonalData handler, CancellationToken ct) => TypedResults.Ok(await handler.ExportChildAsync(childId, ct)))
+            .RequireAuthorization().WithTags("Privacy").WithName("ExportChildData").WithSummary("All of your linked child's data (parents).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/parents/children/{childId:guid}", async Task<NoContent> (Guid childId, PersonalData handler, CancellationToken ct) =>
+            {
+                await handler.EraseChildAsync(childId, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization().WithTags("Privacy").WithName("EraseChildAccount").WithSummary("Erase your linked child's account (parents).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

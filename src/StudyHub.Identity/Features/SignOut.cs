@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Identity.Authentication;
+using StudyHub.Identity.Data;
+using StudyHub.Kernel.Auditing;
+using StudyHub.Kernel.Users;
+
+namespace StudyHub.Identity.Features;
+
+/// <summary>Ends the caller's current session; its refresh and access tokens stop working.</summary>
+internal sealed class SignOut(AccountsDbContext db, ICurrentUser currentUser, SessionRevocations revocations, IAuditLog audit)
+{
+    public async Task HandleAsync(CancellationToken cancellationToken)
+    {
+        var userId = currentUser.RequireUserId();
+        if (currentUser.SessionId is not { } sessionId)
+        {
+            return;
+        }
+
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId, cancellationToken);
+        if (session is null || session.RevokedAt is not null)
+        {
+            return;
+        }
+
+        revocations.Revoke(session, "signed_out");
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditEvents.SignedOut, userId, userId, $"session {sessionId}", cancellationToken);
+    }
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/auth/logout", async Task<NoContent> (SignOut handler, CancellationToken ct) =>
+            {
+                await handler.HandleAsync(ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization()
+            .WithName("SignOut")
+            .WithSummary("Sign out: ends the current session and its tokens.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+}
