@@ -34,6 +34,7 @@ try
     StartupCommands.PrintBannerWhenStarted(app);
 
     app.UseCorrelationId();
+    app.UseSecurityHeaders();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseAuthentication();

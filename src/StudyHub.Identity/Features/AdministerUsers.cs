@@ -42,7 +42,7 @@ internal sealed class AdministerUsers(AccountsDbContext db, ICurrentUser current
         Role? roleFilter = null;
         if (!string.IsNullOrWhiteSpace(role))
         {
-            if (Enum.TryParse<Role>(role, ignoreCase: true, out var parsed) && !int.TryParse(role, out _))
+            if (AccountRules.TryParseRole(role, out var parsed))
             {
                 roleFilter = parsed;
             }
@@ -80,7 +80,7 @@ internal sealed class AdministerUsers(AccountsDbContext db, ICurrentUser current
     public async Task<UserSummary> ChangeRoleAsync(Guid userId, ChangeRoleRequest request, CancellationToken cancellationToken)
     {
         var adminId = currentUser.RequireRole(Role.Admin);
-        if (string.IsNullOrWhiteSpace(request.Role) || int.TryParse(request.Role, out _) || !Enum.TryParse<Role>(request.Role, ignoreCase: true, out var role))
+        if (!AccountRules.TryParseRole(request.Role, out var role))
         {
             throw ValidationFailedException.For("role", "must be student, teacher, parent or admin.");
         }

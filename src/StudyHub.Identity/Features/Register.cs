@@ -33,7 +33,7 @@ internal sealed class Register(AccountProvisioning provisioning, IAuditLog audit
         {
             errors.Add("role", "is required: student, teacher or parent.");
         }
-        else if (!Enum.TryParse(request.Role, ignoreCase: true, out role) || !SelfServiceRoles.Contains(role) || int.TryParse(request.Role, out _))
+        else if (!AccountRules.TryParseRole(request.Role, out role) || !SelfServiceRoles.Contains(role))
         {
             errors.Add("role", "must be student, teacher or parent.");
         }
@@ -81,6 +81,23 @@ internal static class AccountRules
     public const int MaxPasswordLength = 128;
 
     public static string RoleName(Role role) => role.ToString().ToLowerInvariant();
+
+    /// <summary>Exactly one role by name; unlike Enum.TryParse, no numbers and no "student,admin" flag combinations.</summary>
+    public static bool TryParseRole(string? text, out Role role)
+    {
+        role = default;
+        var name = text?.Trim();
+        foreach (var candidate in Enum.GetValues<Role>())
+        {
+            if (string.Equals(RoleName(candidate), name, StringComparison.OrdinalIgnoreCase))
+            {
+                role = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Returns the trimmed address when valid.</summary>
     public static string? ValidateEmail(FieldErrors errors, string? email)
