@@ -52,6 +52,9 @@ public interface IModuleDatabase
 {
     string Name { get; }
 
+    /// <summary>The module's DbContext type (for the schema test and tooling).</summary>
+    Type ContextType { get; }
+
     Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
 
     Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken);
@@ -61,6 +64,8 @@ internal sealed class ModuleDatabase<TContext> : IModuleDatabase
     where TContext : DbContext
 {
     public string Name => typeof(TContext).Name;
+
+    public Type ContextType => typeof(TContext);
 
     public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

@@ -21,11 +21,19 @@ public sealed class StudyHubFactory : WebApplicationFactory<Program>
     private readonly string? _postgresServer = Environment.GetEnvironmentVariable(PostgresVariable);
     private readonly string _postgresDatabase = "studyhub_test_" + Guid.NewGuid().ToString("N");
     private readonly Dictionary<string, string?> _settings = [];
+    private StudyHubFactory? _sharedWith;
 
     /// <summary>The clock every time-based rule of the host reads; tests move it forward.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
 
     public static bool UsesPostgres => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable));
+
+    /// <summary>Makes this host a second instance on the other host's database, as in a cluster.</summary>
+    public StudyHubFactory SharingDatabaseOf(StudyHubFactory other)
+    {
+        _sharedWith = other;
+        return this;
+    }
 
     /// <summary>Overrides a configuration key before the host starts.</summary>
     public StudyHubFactory With(string key, string? value)
@@ -36,16 +44,21 @@ public sealed class StudyHubFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        var owner = _sharedWith ?? this;
         var settings = new Dictionary<string, string?>
         {
-            ["DataDirectory"] = _dataDirectory,
+            ["DataDirectory"] = owner._dataDirectory,
             ["SeedDemoData"] = "false",
         };
         if (_postgresServer is not null)
         {
-            CreatePostgresDatabase();
+            if (_sharedWith is null)
+            {
+                CreatePostgresDatabase();
+            }
+
             settings["Database:Provider"] = "Postgres";
-            settings["Database:ConnectionString"] = PostgresConnectionString;
+            settings["Database:ConnectionString"] = owner.PostgresConnectionString;
         }
 
         foreach (var (key, value) in _settings)
@@ -78,6 +91,11 @@ public sealed class StudyHubFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing)
+        {
+            return;
+        }
+
+        if (_sharedWith is not null)
         {
             return;
         }

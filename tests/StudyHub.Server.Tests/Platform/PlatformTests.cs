@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using StudyHub.Server.Tests.Infrastructure;
+
+namespace StudyHub.Server.Tests.Platform;
+
+public sealed class PlatformTests
+{
+    [Fact]
+    public async Task A_well_formed_correlation_id_is_echoed_and_a_hostile_one_replaced()
+    {
+        using var factory = new StudyHubFactory();
+        using var client = factory.CreateClient();
+
+        using var mine = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        mine.Headers.Add("X-Correlation-Id", "class-7b.request-42");
+        var echoed = await client.SendAsync(mine);
+        using var hostile = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        hostile.Headers.TryAddWithoutValidation("X-Correlation-Id", "<script>" + new string('x', 100));
+        var replaced = await client.SendAsync(hostile);
+
+        Assert.Equal("class-7b.request-42", Assert.Single(echoed.Headers.GetValues("X-Correlation-Id")));
+        var problem = await echoed.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal("class-7b.request-42", problem.GetProperty("correlationId").GetString());
+        Assert.Matches("^[0-9a-f]{32}$", Assert.Single(replaced.Headers.GetValues("X-Correlation-Id")));
+    }
+
+    [Fact]
+    public async Task Readiness_checks_the_database_and_metrics_are_prometheus_text()
+    {
+        using var factory = new StudyHubFactory();
+        using var client = factory.CreateClient();
+        await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        var ready = await client.GetFromJsonAsync<JsonElement>("/health/ready");
+        var metrics = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
+        var text = await metrics.Content.ReadAsStringAsync();
+
+        Assert.Equal("healthy", ready.GetProperty("status").GetString());
+        Assert.Equal("text/plain", metrics.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text, StringComparison.Ordinal);
+        Assert.Matches("http_server_request_duration_seconds_bucket\\{[^}]*le=\"\\+Inf\"[^}]*\\} [1-9]", text);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_api_with_bearer_auth()
+    {
+        using var factory = new StudyHubFactory();
+        using var client = factory.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var ui = await client.GetAsync(new Uri("/api/docs/index.html", UriKind.Relative));
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/auth/login", paths);
+        Assert.Contains("/api/v1/classrooms/{classroomId}/students", paths);
+        Assert.Contains("/api/v1/parents/children/{childId}/consent", paths);
+        Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
+        Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
+    }
+
+    [Fact]
+    public async Task Past_the_per_user_limit_requests_get_429_with_retry_after()
+    {
+        using var factory = new StudyHubFactory().With("RateLimits:PerUserPerMinute", "5");
+        var student = await factory.RegisterAndSignInAsync("student");
+        using var client = factory.CreateClientFor(student);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await ApiClient.EnsureSuccessAsync(await client.GetAsync(new Uri("/api/v1/me", UriKind.Relative)));
+        }
+
+        var limited = await client.GetAsync(new Uri("/api/v1/me", UriKind.Relative));
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        await ApiClient.EnsureSuccessAsync(await client.GetAsync(new Uri("/health/live", UriKind.Relative)));
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_database_accept_each_others_tokens()
+    {
+        using var first = new StudyHubFactory();
+        using var second = new StudyHubFactory().SharingDatabaseOf(first);
+        var teacher = await first.RegisterAndSignInAsync("teacher");
+        using var client = second.CreateClientFor(teacher);
+
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+
+        Assert.Equal(teacher.Id, me.GetProperty("id").GetGuid());
+    }
+
+    [Theory]
+    [InlineData("--RateLimits:PerUserPerMinute", "0", "PerUserPerMinute")]
+    [InlineData("--Database:Provider", "Oracle", "'Database:Provider'")]
+    [InlineData("--Database:Provider", "Postgres", "Database:ConnectionString is required")]
+    public async Task A_bad_setting_stops_the_start_with_one_line_naming_the_key(string key, string value, string named)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "studyhub-config-" + Guid.NewGuid().ToString("N"));
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { typeof(Program).Assembly.Location, "--urls", "http://127.0.0.1:0", "--DataDirectory", dataDirectory, key, value },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(1, process.ExitCode);
+        var line = Assert.Single((await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Configuration error: ", line, StringComparison.Ordinal);
+        Assert.Contains(named, line, StringComparison.Ordinal);
+    }
+}
