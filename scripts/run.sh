@@ -18,5 +18,8 @@ while [ $# -gt 0 ]; do
 done
 
 dotnet publish src/StudyHub.Server -c Release -o artifacts/run -nologo -v quiet
+data=$(realpath -m "$data")
 echo "Starting StudyHub on $urls (data in $data)"
-exec dotnet artifacts/run/StudyHub.Server.dll --urls "$urls" --DataDirectory "$(realpath -m "$data")" --SeedDemoData true "${extra[@]}"
+# The published folder is the content root: static files and appsettings.json are found there.
+cd artifacts/run
+exec dotnet StudyHub.Server.dll --urls "$urls" --DataDirectory "$data" --SeedDemoData true "${extra[@]}"

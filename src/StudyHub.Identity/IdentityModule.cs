@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +21,8 @@ namespace StudyHub.Identity;
 /// <summary>Accounts, sign-in, classrooms, parent links and consent.</summary>
 public static class IdentityModule
 {
+    private const string DefaultScheme = "StudyHub";
+
     public static WebApplicationBuilder AddIdentityModule(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -50,8 +54,34 @@ public static class IdentityModule
         services.AddScoped<DemoData>();
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();
 
-        services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddScoped<WebSignIn>();
+        services.AddDataProtection().SetApplicationName("StudyHub").PersistKeysToDbContext<AccountsDbContext>();
+        services.AddAuthentication(DefaultScheme)
+            .AddPolicyScheme(DefaultScheme, "Bearer token for the API, cookie for the web UI", policy =>
+                policy.ForwardDefaultSelector = http => http.Request.Path.StartsWithSegments("/api") ? BearerTokenHandler.SchemeName : WebSignIn.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddCookie(WebSignIn.Scheme, cookie =>
+            {
+                cookie.Cookie.Name = "studyhub.session";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+                cookie.LoginPath = "/signin";
+                cookie.AccessDeniedPath = "/denied";
+                cookie.Events.OnValidatePrincipal = async context =>
+                {
+                    // A revoked or expired session (or a disabled account) ends the cookie too.
+                    var revocations = context.HttpContext.RequestServices.GetRequiredService<SessionRevocations>();
+                    if (!Guid.TryParse(context.Principal?.FindFirst(StudyHubClaims.Session)?.Value, out var sessionId)
+                        || !await revocations.IsActiveAsync(sessionId, () => context.HttpContext.RequestServices.GetRequiredService<AccountsDbContext>(), context.HttpContext.RequestAborted))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(WebSignIn.Scheme);
+                    }
+                };
+            });
         services.AddAuthorization();
         return builder;
     }
@@ -69,6 +99,14 @@ public static class IdentityModule
         ParentalConsent.Map(api);
         PersonalData.Map(api);
         AdministerUsers.Map(api);
+
+        // The web UI's sign-out: a form post (with antiforgery) that ends the cookie's session.
+        endpoints.MapPost("/signout", async (HttpContext http, WebSignIn web, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
+        {
+            await antiforgery.ValidateRequestAsync(http);
+            await web.SignOutAsync(http, http.RequestAborted);
+            return Results.Redirect("/");
+        }).ExcludeFromDescription();
         return endpoints;
     }
 

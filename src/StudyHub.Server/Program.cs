@@ -21,6 +21,7 @@ try
     builder.AddStudyHubOpenApi();
     builder.AddStudyHubDatabase();
     builder.AddIdentityModule();
+    builder.AddWebUi();
 
     var app = builder.Build();
     app.Services.GetRequiredService<PrometheusMetrics>();
@@ -40,11 +41,13 @@ try
     app.UseAuthentication();
     app.UseRateLimiter();
     app.UseAuthorization();
+    app.UseAntiforgery();
 
     app.MapHealth();
     app.MapPrometheusMetrics();
     app.MapStudyHubOpenApi();
     app.MapIdentityEndpoints();
+    app.MapWebUi();
 
     await app.RunAsync();
     return 0;

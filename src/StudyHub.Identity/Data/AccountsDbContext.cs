@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Identity.Domain;
 using StudyHub.Kernel.Data;
@@ -5,7 +6,7 @@ using StudyHub.Kernel.Data;
 namespace StudyHub.Identity.Data;
 
 /// <summary>Accounts, sessions, classrooms, parent links and the security audit log.</summary>
-internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options) : DbContext(options)
+internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public const string MigrationsHistoryTable = "__identity_migrations";
 
@@ -26,6 +27,9 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
     public DbSet<ParentLinkCode> ParentLinkCodes => Set<ParentLinkCode>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The ASP.NET Data Protection key ring (cookies, antiforgery), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyStudyHubConventions();
@@ -116,6 +120,12 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             code.HasIndex(c => c.Code).IsUnique();
             code.HasIndex(c => c.StudentId);
             code.HasOne<User>().WithMany().HasForeignKey(c => c.StudentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<DataProtectionKey>(key =>
+        {
+            key.ToTable("data_protection_keys");
+            key.HasKey(k => k.Id);
         });
 
         modelBuilder.Entity<AuditEntry>(entry =>
