@@ -38,6 +38,7 @@ public static class IdentityModule
         services.AddScoped<SessionTokens>();
         services.AddMemoryCache();
         services.AddSingleton<SessionRevocations>();
+        services.AddSingleton<SignInThrottle>();
 
         services.AddScoped<Register>();
         services.AddScoped<SignIn>();
@@ -45,6 +46,7 @@ public static class IdentityModule
         services.AddScoped<RefreshTokens>();
         services.AddScoped<Features.SignOut>();
         services.AddScoped<ManageSessions>();
+        services.AddScoped<UpdateProfile>();
         services.AddScoped<Classrooms>();
         services.AddScoped<ParentalConsent>();
         services.AddScoped<IConsentGate>(provider => provider.GetRequiredService<ParentalConsent>());
@@ -95,6 +97,7 @@ public static class IdentityModule
         RefreshTokens.Map(api);
         Features.SignOut.Map(api);
         ManageSessions.Map(api);
+        UpdateProfile.Map(api);
         Classrooms.Map(api);
         ParentalConsent.Map(api);
         PersonalData.Map(api);

@@ -30,4 +30,11 @@ internal sealed class AuthOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    [Range(1, 10_000)]
+    public int SignInAttemptsPerAccountPerMinute { get; set; } = 5;
+
+    /// <summary>Generous, because a whole class may sign in from behind one school address.</summary>
+    [Range(1, 100_000)]
+    public int SignInAttemptsPerAddressPerMinute { get; set; } = 60;
 }

@@ -21,6 +21,7 @@ internal sealed class SignIn(
     AccountsDbContext db,
     IPasswordHasher<User> hasher,
     SessionTokens tokens,
+    SignInThrottle throttle,
     IAuditLog audit,
     IOptions<AuthOptions> options,
     TimeProvider clock)
@@ -48,6 +49,7 @@ internal sealed class SignIn(
 
         errors.ThrowIfAny();
 
+        throttle.CountAddress(ip);
         var now = clock.GetUtcNow().UtcDateTime;
         var normalized = request.Email!.Trim().ToLowerInvariant();
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
@@ -64,6 +66,7 @@ internal sealed class SignIn(
             throw new TooManyAttemptsException("account_locked", "Too many failed sign-ins. Try again later.", lockedUntil - now);
         }
 
+        throttle.CountAccount(normalized);
         var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password!);
         if (verdict == PasswordVerificationResult.Failed)
         {
