@@ -39,6 +39,7 @@ public static class IdentityModule
         services.AddMemoryCache();
         services.AddSingleton<SessionRevocations>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<ValidatedTokens>();
 
         services.AddScoped<Register>();
         services.AddScoped<SignIn>();
@@ -76,8 +77,8 @@ public static class IdentityModule
                 {
                     // A revoked or expired session (or a disabled account) ends the cookie too.
                     var revocations = context.HttpContext.RequestServices.GetRequiredService<SessionRevocations>();
-                    if (!Guid.TryParse(context.Principal?.FindFirst(StudyHubClaims.Session)?.Value, out var sessionId)
-                        || !await revocations.IsActiveAsync(sessionId, () => context.HttpContext.RequestServices.GetRequiredService<AccountsDbContext>(), context.HttpContext.RequestAborted))
+                    if (context.Principal?.Identity is not System.Security.Claims.ClaimsIdentity identity
+                        || !await revocations.IsActiveAsync(identity, () => context.HttpContext.RequestServices.GetRequiredService<AccountsDbContext>(), context.HttpContext.RequestAborted))
                     {
                         context.RejectPrincipal();
                         await context.HttpContext.SignOutAsync(WebSignIn.Scheme);

@@ -22,6 +22,7 @@ internal sealed class BearerTokenHandler(
     UrlEncoder encoder,
     SigningKeyStore keys,
     SessionRevocations revocations,
+    ValidatedTokens validated,
     IOptions<AuthOptions> authOptions,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
@@ -44,6 +45,23 @@ internal sealed class BearerTokenHandler(
             return AuthenticateResult.Fail("The bearer token is malformed.");
         }
 
+        var identity = validated.Find(token, clock.GetUtcNow()) ?? await ValidateAsync(token);
+        if (identity is null)
+        {
+            return AuthenticateResult.Fail("The access token is invalid or has expired.");
+        }
+
+        if (!await revocations.IsActiveAsync(identity, () => Context.RequestServices.GetRequiredService<AccountsDbContext>(), Context.RequestAborted))
+        {
+            return AuthenticateResult.Fail("The session of this access token has ended.");
+        }
+
+        var principal = new ClaimsPrincipal(identity);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    private async Task<ClaimsIdentity?> ValidateAsync(string token)
+    {
         var key = await keys.GetAsync(Context.RequestAborted);
         var options = authOptions.Value;
         var result = await TokenHandler.ValidateTokenAsync(token, new TokenValidationParameters
@@ -67,19 +85,13 @@ internal sealed class BearerTokenHandler(
             RoleClaimType = StudyHubClaims.Role,
         });
 
-        if (!result.IsValid)
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
         {
-            return AuthenticateResult.Fail("The access token is invalid or has expired.");
+            return null;
         }
 
-        if (!Guid.TryParse(result.ClaimsIdentity.FindFirst(StudyHubClaims.Session)?.Value, out var sessionId)
-            || !await revocations.IsActiveAsync(sessionId, () => Context.RequestServices.GetRequiredService<AccountsDbContext>(), Context.RequestAborted))
-        {
-            return AuthenticateResult.Fail("The session of this access token has ended.");
-        }
-
-        var principal = new ClaimsPrincipal(result.ClaimsIdentity);
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        validated.Remember(token, result.ClaimsIdentity, jwt.ValidTo);
+        return result.ClaimsIdentity.Clone();
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

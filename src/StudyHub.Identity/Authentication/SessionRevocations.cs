@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using StudyHub.Identity.Data;
@@ -15,8 +16,15 @@ internal sealed class SessionRevocations(IMemoryCache cache, TimeProvider clock)
 {
     public static readonly TimeSpan CacheWindow = TimeSpan.FromSeconds(30);
 
-    public async ValueTask<bool> IsActiveAsync(Guid sessionId, Func<AccountsDbContext> database, CancellationToken cancellationToken)
+    public async ValueTask<bool> IsActiveAsync(ClaimsIdentity identity, Func<AccountsDbContext> database, CancellationToken cancellationToken)
     {
+        // The session must exist, be live, and belong to the user the credentials name.
+        if (!Guid.TryParse(identity.FindFirst(StudyHubClaims.Session)?.Value, out var sessionId)
+            || !Guid.TryParse(identity.FindFirst(StudyHubClaims.Subject)?.Value, out var userId))
+        {
+            return false;
+        }
+
         var key = CacheKey(sessionId);
         if (cache.TryGetValue(key, out SessionState? state) && state!.CheckedAt + CacheWindow > clock.GetUtcNow())
         {
@@ -26,7 +34,7 @@ internal sealed class SessionRevocations(IMemoryCache cache, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var db = database();
         var active = await db.Sessions.AsNoTracking()
-            .AnyAsync(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now
+            .AnyAsync(s => s.Id == sessionId && s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now
                 && db.Users.Any(u => u.Id == s.UserId && u.DisabledAt == null && u.ErasedAt == null), cancellationToken);
         cache.Set(key, new SessionState(active, clock.GetUtcNow()), CacheWindow);
         return active;

@@ -44,28 +44,33 @@ internal sealed class RefreshTokens(AccountsDbContext db, SessionTokens tokens, 
             throw Invalid();
         }
 
-        // Claim the token atomically: of two concurrent refreshes with one token, only one wins.
-        var claimed = await db.RefreshTokens
-            .Where(t => t.Id == token.Id && t.UsedAt == null)
-            .ExecuteUpdateAsync(t => t.SetProperty(x => x.UsedAt, now), cancellationToken);
-        if (claimed == 0)
+        // Claim the token and store its successor in one transaction: of two concurrent refreshes
+        // with one token only one wins, and a failure half-way leaves the old token usable.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            revocations.Revoke(session, "refresh_token_reused");
-            await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(AuditEvents.RefreshTokenReused, null, session.UserId, $"session {session.Id}", cancellationToken);
-            throw new UnauthorizedException("refresh_token_reused", "This refresh token was already used; the session has been ended for safety. Sign in again.");
+            var claimed = await db.RefreshTokens
+                .Where(t => t.Id == token.Id && t.UsedAt == null)
+                .ExecuteUpdateAsync(t => t.SetProperty(x => x.UsedAt, now), cancellationToken);
+            if (claimed == 1)
+            {
+                var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == session.UserId, cancellationToken);
+                if (user.DisabledAt is not null || user.ErasedAt is not null)
+                {
+                    throw Invalid();
+                }
+
+                session.LastSeenAt = now;
+                var response = await tokens.IssueAsync(user, session, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return response;
+            }
         }
 
-        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == session.UserId, cancellationToken);
-        if (user.DisabledAt is not null || user.ErasedAt is not null)
-        {
-            throw Invalid();
-        }
-
-        session.LastSeenAt = now;
-        var response = await tokens.IssueAsync(user, session, cancellationToken);
+        revocations.Revoke(session, "refresh_token_reused");
         await db.SaveChangesAsync(cancellationToken);
-        return response;
+        await audit.RecordAsync(AuditEvents.RefreshTokenReused, null, session.UserId, $"session {session.Id}", cancellationToken);
+        throw new UnauthorizedException("refresh_token_reused", "This refresh token was already used; the session has been ended for safety. Sign in again.");
     }
 
     private static UnauthorizedException Invalid() =>

@@ -33,6 +33,21 @@ public sealed class AccountTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_refreshes_racing_with_one_token_never_both_succeed()
+    {
+        var student = await _factory.RegisterAndSignInAsync("student");
+        using var first = _factory.CreateClient();
+        using var second = _factory.CreateClient();
+
+        var responses = await Task.WhenAll(
+            first.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = student.RefreshToken }),
+            second.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = student.RefreshToken }));
+
+        Assert.True(responses.Count(r => r.IsSuccessStatusCode) <= 1, string.Join(", ", responses.Select(r => (int)r.StatusCode)));
+        Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode || r.StatusCode == HttpStatusCode.Unauthorized, $"got {(int)r.StatusCode}"));
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session_and_its_tokens()
     {
         var teacher = await _factory.RegisterAndSignInAsync("teacher");
