@@ -34,6 +34,10 @@ internal sealed class SignIn(
         return decoy;
     });
 
+    private static readonly System.Diagnostics.Metrics.Meter Meter = new("StudyHub.Identity");
+    private static readonly System.Diagnostics.Metrics.Counter<long> Attempts =
+        Meter.CreateCounter<long>("studyhub.sign_in.attempts", description: "Sign-in attempts by outcome.");
+
     public async Task<(User User, UserSession Session)> VerifyAsync(SignInRequest request, SessionKind kind, string? device, string? ip, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -56,12 +60,14 @@ internal sealed class SignIn(
         if (user is null || user.ErasedAt is not null)
         {
             hasher.VerifyHashedPassword(TimingDecoy.Value, TimingDecoy.Value.PasswordHash, request.Password!);
+            Count("unknown_account");
             await audit.RecordAsync(AuditEvents.SignInFailed, null, null, "unknown account", cancellationToken);
             throw InvalidCredentials();
         }
 
         if (user.LockoutEndsAt is { } lockedUntil && lockedUntil > now)
         {
+            Count("locked_out");
             await audit.RecordAsync(AuditEvents.SignInFailed, null, user.Id, "locked out", cancellationToken);
             throw new TooManyAttemptsException("account_locked", "Too many failed sign-ins. Try again later.", lockedUntil - now);
         }
@@ -79,6 +85,7 @@ internal sealed class SignIn(
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            Count("wrong_password");
             await audit.RecordAsync(locked ? AuditEvents.LockedOut : AuditEvents.SignInFailed, null, user.Id, "wrong password", cancellationToken);
             throw InvalidCredentials();
         }
@@ -96,6 +103,7 @@ internal sealed class SignIn(
 
         user.FailedSignInCount = 0;
         user.LockoutEndsAt = null;
+        Count("success");
         var session = tokens.OpenSession(user, kind, device, ip);
         await audit.RecordAsync(AuditEvents.SignedIn, user.Id, user.Id, kind.ToString(), cancellationToken);
         return (user, session);
@@ -108,6 +116,8 @@ internal sealed class SignIn(
         await db.SaveChangesAsync(cancellationToken);
         return response;
     }
+
+    private static void Count(string outcome) => Attempts.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     private static UnauthorizedException InvalidCredentials() =>
         new("invalid_credentials", "The email or password is not correct.");

@@ -116,3 +116,32 @@ public sealed class PlatformTests
         Assert.Contains(named, line, StringComparison.Ordinal);
     }
 }
+
+public sealed class ProblemDetailsTests
+{
+    [Fact]
+    public async Task Unknown_api_routes_wrong_methods_and_wrong_content_types_get_problem_details()
+    {
+        using var factory = new StudyHubFactory();
+        using var client = factory.CreateClient();
+
+        await (await client.GetAsync(new Uri("/api/v1/no-such-thing", UriKind.Relative))).AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
+        await (await client.PutAsync(new Uri("/api/v1/auth/login", UriKind.Relative), JsonContent.Create(new { }))).AssertProblemAsync(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+        await (await client.PostAsync(new Uri("/api/v1/auth/login", UriKind.Relative), new StringContent("email=a", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded")))
+            .AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+    }
+
+    [Fact]
+    public async Task Malformed_json_names_the_field_that_could_not_be_read()
+    {
+        using var factory = new StudyHubFactory();
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync(new Uri("/api/v1/auth/login", UriKind.Relative),
+            new StringContent("{\"email\": {\"nested\": true}, \"password\": \"x\"}", System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "malformed_json");
+        Assert.Contains("email", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.NotEmpty(problem.FieldErrors("email"));
+    }
+}
