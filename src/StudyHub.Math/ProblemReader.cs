@@ -72,6 +72,12 @@ internal static partial class ProblemReader
             end--;
         }
 
+        var exactSuffix = ExactSuffix().Match(text, 0, end);
+        if (exactSuffix.Success)
+        {
+            end = exactSuffix.Index;
+        }
+
         var instruction = Instruction.None;
         string? target = null;
         var wantsExact = text.Contains("exact", StringComparison.OrdinalIgnoreCase);
@@ -260,6 +266,9 @@ internal static partial class ProblemReader
 
     [GeneratedRegex(@"\G\s*(?:please\s+)?(?<w>simplify|simplified|reduce|solve|evaluate|factorise|factorize|factor|expand|multiply\s+out|calculate|compute|work\s+out|what\s+is|find)\b\s*[:,]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InstructionPrefix();
+
+    [GeneratedRegex(@"[\s,;]*\(?\s*(?:give\s+)?(?:an?\s+|the\s+)?exact(?:ly)?(?:\s+(?:answer|value|form))?\s*\)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExactSuffix();
 
     [GeneratedRegex(@"\s+(?:for|when|at|if|where|with)\s+(?<values>[a-zA-Z][0-9]*\s*=.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SubstitutionSuffix();
