@@ -1,0 +1,330 @@
+using System.Numerics;
+using StudyHub.Math.Numbers;
+using StudyHub.Math.Syntax;
+
+namespace StudyHub.Math.Algebra;
+
+/// <summary>
+/// Reads a syntax tree into exact algebraic objects: a <see cref="PolynomialFraction"/> when the
+/// expression is rational in its variables, an <see cref="ExactNumber"/> when it has no variables.
+/// </summary>
+internal static class AlgebraicReader
+{
+    /// <summary>The expression as a fraction of polynomials, or null when it uses functions or roots of variables.</summary>
+    public static PolynomialFraction? TryToFraction(Expression expression)
+    {
+        switch (expression)
+        {
+            case NumberExpression number:
+                return PolynomialFraction.Constant(number.Value);
+            case VariableExpression variable:
+                return PolynomialFraction.FromPolynomial(Polynomial.Variable(variable.Name));
+            case NegateExpression negate:
+                return TryToFraction(negate.Operand) is { } inner ? -inner : null;
+            case SumExpression sum:
+                {
+                    var total = PolynomialFraction.Constant(Rational.Zero);
+                    foreach (var term in sum.Terms)
+                    {
+                        var value = TryToFraction(term);
+                        if (value is null)
+                        {
+                            return null;
+                        }
+
+                        total += value;
+                    }
+
+                    return total;
+                }
+
+            case ProductExpression product:
+                {
+                    var total = PolynomialFraction.Constant(Rational.One);
+                    foreach (var factor in product.Factors)
+                    {
+                        var value = TryToFraction(factor);
+                        if (value is null)
+                        {
+                            return null;
+                        }
+
+                        total *= value;
+                    }
+
+                    return total;
+                }
+
+            case ReciprocalExpression reciprocal:
+                return TryToFraction(reciprocal.Operand) is { } denominator ? denominator.Reciprocal() : null;
+            case PowerExpression power:
+                return TryPower(power);
+            case FunctionExpression { Function: FunctionName.Sqrt } root when !HasVariables(root.Argument):
+                {
+                    var value = Evaluate(root);
+                    return value.TryGetRational(out var r) ? PolynomialFraction.Constant(r) : null;
+                }
+
+            default:
+                return null;
+        }
+    }
+
+    public static PolynomialFraction ToFraction(Expression expression) =>
+        TryToFraction(expression) ?? throw new MathEngineException(ErrorCodes.Unsupported, "This expression uses functions or roots of variables, which this operation does not support.");
+
+    private static PolynomialFraction? TryPower(PowerExpression power)
+    {
+        if (HasVariables(power.Exponent))
+        {
+            return null;
+        }
+
+        var exponentValue = Evaluate(power.Exponent);
+        if (!exponentValue.TryGetRational(out var exponent))
+        {
+            return null;
+        }
+
+        if (!HasVariables(power.Base))
+        {
+            var value = Evaluate(power);
+            return value.TryGetRational(out var r) ? PolynomialFraction.Constant(r) : null;
+        }
+
+        if (!exponent.IsInteger)
+        {
+            return null;
+        }
+
+        var baseValue = TryToFraction(power.Base);
+        if (baseValue is null)
+        {
+            return null;
+        }
+
+        var n = exponent.Numerator;
+        if (BigInteger.Abs(n) > WorkMeter.CurrentLimits.MaxDegree)
+        {
+            throw new MathEngineException(ErrorCodes.Exponent, $"Exponents above {WorkMeter.CurrentLimits.MaxDegree} on variables are not supported.");
+        }
+
+        if (n.IsZero && baseValue.Numerator.IsZero)
+        {
+            throw new MathEngineException(ErrorCodes.ZeroToZero, "0^0 is undefined.");
+        }
+
+        var raised = new PolynomialFraction(baseValue.Numerator.Pow(BigInteger.Abs(n)), baseValue.Denominator.Pow(BigInteger.Abs(n)));
+        return n.Sign < 0 ? raised.Reciprocal() : raised.Normalize();
+    }
+
+    public static bool HasVariables(Expression expression) => expression switch
+    {
+        VariableExpression => true,
+        NumberExpression => false,
+        SumExpression sum => sum.Terms.Any(HasVariables),
+        ProductExpression product => product.Factors.Any(HasVariables),
+        ReciprocalExpression reciprocal => HasVariables(reciprocal.Operand),
+        NegateExpression negate => HasVariables(negate.Operand),
+        PowerExpression power => HasVariables(power.Base) || HasVariables(power.Exponent),
+        FunctionExpression function => HasVariables(function.Argument),
+        _ => false,
+    };
+
+    public static SortedSet<string> VariablesOf(Expression expression)
+    {
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        Collect(expression, set);
+        return set;
+    }
+
+    public static bool HasFunctions(Expression expression) => expression switch
+    {
+        FunctionExpression => true,
+        SumExpression sum => sum.Terms.Any(HasFunctions),
+        ProductExpression product => product.Factors.Any(HasFunctions),
+        ReciprocalExpression reciprocal => HasFunctions(reciprocal.Operand),
+        NegateExpression negate => HasFunctions(negate.Operand),
+        PowerExpression power => HasFunctions(power.Base) || HasFunctions(power.Exponent),
+        _ => false,
+    };
+
+    private static void Collect(Expression expression, SortedSet<string> set)
+    {
+        switch (expression)
+        {
+            case VariableExpression variable:
+                set.Add(variable.Name);
+                break;
+            case SumExpression sum:
+                foreach (var term in sum.Terms)
+                {
+                    Collect(term, set);
+                }
+
+                break;
+            case ProductExpression product:
+                foreach (var factor in product.Factors)
+                {
+                    Collect(factor, set);
+                }
+
+                break;
+            case ReciprocalExpression reciprocal:
+                Collect(reciprocal.Operand, set);
+                break;
+            case NegateExpression negate:
+                Collect(negate.Operand, set);
+                break;
+            case PowerExpression power:
+                Collect(power.Base, set);
+                Collect(power.Exponent, set);
+                break;
+            case FunctionExpression function:
+                Collect(function.Argument, set);
+                break;
+        }
+    }
+
+    /// <summary>Exact value of an expression without variables (rationals and square roots).</summary>
+    public static ExactNumber Evaluate(Expression expression, bool imaginaryUnit = false)
+    {
+        switch (expression)
+        {
+            case NumberExpression number:
+                return number.Value;
+            case VariableExpression { Name: "i" } when imaginaryUnit:
+                return ExactNumber.Sqrt(Rational.MinusOne);
+            case VariableExpression variable:
+                throw new MathEngineException(ErrorCodes.Unsupported, $"The expression has a variable ({variable.Name}), so it has no single value.");
+            case NegateExpression negate:
+                return -Evaluate(negate.Operand, imaginaryUnit);
+            case SumExpression sum:
+                {
+                    var total = ExactNumber.Zero;
+                    foreach (var term in sum.Terms)
+                    {
+                        total += Evaluate(term, imaginaryUnit);
+                    }
+
+                    return total;
+                }
+
+            case ProductExpression product:
+                {
+                    ExactNumber total = Rational.One;
+                    foreach (var factor in product.Factors)
+                    {
+                        total *= Evaluate(factor, imaginaryUnit);
+                    }
+
+                    return total;
+                }
+
+            case ReciprocalExpression reciprocal:
+                return Evaluate(reciprocal.Operand, imaginaryUnit).Reciprocal();
+            case PowerExpression power:
+                return EvaluatePower(Evaluate(power.Base, imaginaryUnit), Evaluate(power.Exponent, imaginaryUnit));
+            case FunctionExpression { Function: FunctionName.Sqrt } root:
+                {
+                    var argument = Evaluate(root.Argument, imaginaryUnit);
+                    if (!argument.TryGetRational(out var r))
+                    {
+                        throw new MathEngineException(ErrorCodes.Unsupported, "Square roots of expressions that contain roots are not supported.");
+                    }
+
+                    if (r.Sign < 0)
+                    {
+                        throw new MathEngineException(ErrorCodes.NegativeRoot, "The square root of a negative number is not a real number.");
+                    }
+
+                    return ExactNumber.Sqrt(r);
+                }
+
+            case FunctionExpression { Function: FunctionName.Abs } abs:
+                {
+                    var value = Evaluate(abs.Argument, imaginaryUnit);
+                    return value.IsReal && value.RealSign() < 0 ? -value : value;
+                }
+
+            case FunctionExpression function:
+                throw new MathEngineException(ErrorCodes.Unsupported, $"An exact value of {function.Function.ToString().ToLowerInvariant()}(…) is not supported; ask for a decimal.");
+            default:
+                throw new MathEngineException(ErrorCodes.Internal, "Unknown expression node.");
+        }
+    }
+
+    public static ExactNumber EvaluatePower(ExactNumber baseValue, ExactNumber exponentValue)
+    {
+        if (!exponentValue.TryGetRational(out var exponent))
+        {
+            throw new MathEngineException(ErrorCodes.Unsupported, "Irrational exponents are not supported.");
+        }
+
+        if (baseValue.IsZero && exponent.IsZero)
+        {
+            throw new MathEngineException(ErrorCodes.ZeroToZero, "0^0 is undefined.");
+        }
+
+        if (exponent.IsInteger)
+        {
+            return baseValue.Pow(exponent.Numerator);
+        }
+
+        if (!baseValue.TryGetRational(out var b))
+        {
+            throw new MathEngineException(ErrorCodes.Unsupported, "Fractional powers of roots are not supported.");
+        }
+
+        if (exponent.Denominator > 64 || BigInteger.Abs(exponent.Numerator) > WorkMeter.CurrentLimits.MaxResultDigits)
+        {
+            throw new MathEngineException(ErrorCodes.Exponent, "The exponent is too large to work out exactly.");
+        }
+
+        var q = (int)exponent.Denominator;
+        var p = exponent.Numerator;
+        if (q == 2)
+        {
+            if (b.Sign < 0)
+            {
+                throw new MathEngineException(ErrorCodes.NegativeRoot, "An even root of a negative number is not a real number.");
+            }
+
+            return ExactNumber.Sqrt(b).Pow(p);
+        }
+
+        if (NumberTheory.TryExactRoot(b.Numerator, q, out var rootN) && NumberTheory.TryExactRoot(b.Denominator, q, out var rootD))
+        {
+            return new Rational(rootN, rootD).Pow(p);
+        }
+
+        throw new MathEngineException(ErrorCodes.Unsupported, $"An exact form of a root of degree {q} that is not a whole number is not supported.");
+    }
+
+    /// <summary>Floating-point value with variables bound (used for functions and random-point comparisons).</summary>
+    public static double EvaluateDouble(Expression expression, IReadOnlyDictionary<string, double> values) => expression switch
+    {
+        NumberExpression number => number.Value.ToDouble(),
+        VariableExpression variable => values.TryGetValue(variable.Name, out var v) ? v : double.NaN,
+        NegateExpression negate => -EvaluateDouble(negate.Operand, values),
+        SumExpression sum => sum.Terms.Sum(t => EvaluateDouble(t, values)),
+        ProductExpression product => product.Factors.Aggregate(1.0, (acc, f) => acc * EvaluateDouble(f, values)),
+        ReciprocalExpression reciprocal => 1.0 / EvaluateDouble(reciprocal.Operand, values),
+        PowerExpression power => System.Math.Pow(EvaluateDouble(power.Base, values), EvaluateDouble(power.Exponent, values)),
+        FunctionExpression function => ApplyFunction(function.Function, EvaluateDouble(function.Argument, values)),
+        _ => double.NaN,
+    };
+
+    private static double ApplyFunction(FunctionName function, double x) => function switch
+    {
+        FunctionName.Sqrt => System.Math.Sqrt(x),
+        FunctionName.Sin => System.Math.Sin(x),
+        FunctionName.Cos => System.Math.Cos(x),
+        FunctionName.Tan => System.Math.Tan(x),
+        FunctionName.Exp => System.Math.Exp(x),
+        FunctionName.Ln => System.Math.Log(x),
+        FunctionName.Log => System.Math.Log10(x),
+        FunctionName.Abs => System.Math.Abs(x),
+        _ => double.NaN,
+    };
+}

@@ -1,0 +1,61 @@
+namespace StudyHub.Math;
+
+/// <summary>
+/// The only exception the engine lets escape. <see cref="Code"/> is stable so callers can map it
+/// to a message or an HTTP status without parsing text.
+/// </summary>
+public sealed class MathEngineException : Exception
+{
+    public MathEngineException(string code, string message, int? position = null)
+        : base(message)
+    {
+        Code = code;
+        Position = position;
+    }
+
+    public MathEngineException()
+        : this(ErrorCodes.Internal, "Math engine error.")
+    {
+    }
+
+    public MathEngineException(string message)
+        : this(ErrorCodes.Internal, message)
+    {
+    }
+
+    public MathEngineException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Code = ErrorCodes.Internal;
+    }
+
+    public MathEngineException(string code, string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Code = code;
+    }
+
+    public string Code { get; }
+
+    /// <summary>1-based character position in the text the student gave, when the error has one.</summary>
+    public int? Position { get; }
+}
+
+public static class ErrorCodes
+{
+    public const string UnexpectedToken = "parse.unexpected_token";
+    public const string UnexpectedEnd = "parse.unexpected_end";
+    public const string UnknownSymbol = "parse.unknown_symbol";
+    public const string EmptyInput = "parse.empty";
+    public const string InputLength = "budget.input_length";
+    public const string Depth = "budget.depth";
+    public const string Digits = "budget.digits";
+    public const string Exponent = "budget.exponent";
+    public const string Terms = "budget.terms";
+    public const string Steps = "budget.steps";
+    public const string DivisionByZero = "domain.division_by_zero";
+    public const string ZeroToZero = "domain.zero_to_zero";
+    public const string NegativeRoot = "domain.negative_root";
+    public const string Unsupported = "unsupported";
+    public const string Internal = "internal";
+}

@@ -1,0 +1,17 @@
+namespace StudyHub.Math;
+
+public enum ProblemKind
+{
+    Arithmetic,
+    Evaluate,
+    Simplify,
+    Expand,
+    Factor,
+    LinearEquation,
+    LinearInequality,
+    QuadraticEquation,
+    PolynomialEquation,
+    System,
+    SolveFor,
+    Derivative,
+}

@@ -1,0 +1,51 @@
+using StudyHub.Math.Numbers;
+
+namespace StudyHub.Math.Syntax;
+
+internal enum TokenKind
+{
+    Number,
+    Identifier,
+    Function,
+    Plus,
+    Minus,
+    PlusMinus,
+    Star,
+    Slash,
+    Caret,
+    Open,
+    Close,
+    Comma,
+    Semicolon,
+    Relation,
+    Percent,
+    Sqrt,
+    Frac,
+    Infinity,
+    End,
+}
+
+/// <summary>Position is the 0-based index in the original text (reported 1-based to people).</summary>
+internal sealed record Token(TokenKind Kind, int Position, int Length, string Text)
+{
+    public Rational Value { get; init; }
+
+    public NumberStyle Style { get; init; }
+
+    public int DecimalPlaces { get; init; }
+
+    public FunctionName Function { get; init; }
+
+    public RelationOperator Relation { get; init; }
+
+    /// <summary>Whitespace came right before this token (needed to recognise mixed numbers like "2 1/2").</summary>
+    public bool SpaceBefore { get; init; }
+
+    public string Describe() => Kind switch
+    {
+        TokenKind.End => "end of input",
+        TokenKind.Number => $"number '{Text}'",
+        TokenKind.Identifier => $"'{Text}'",
+        _ => $"'{Text}'",
+    };
+}

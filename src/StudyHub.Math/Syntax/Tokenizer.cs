@@ -1,0 +1,380 @@
+using StudyHub.Math.Numbers;
+
+namespace StudyHub.Math.Syntax;
+
+/// <summary>
+/// Turns plain text, unicode maths and simple LaTeX into tokens, keeping each token's position in
+/// the original text so errors can point at it.
+/// </summary>
+internal sealed class Tokenizer
+{
+    private static readonly (string Word, TokenKind Kind, FunctionName Function)[] Words =
+    [
+        ("infinity", TokenKind.Infinity, default),
+        ("sqrt", TokenKind.Sqrt, FunctionName.Sqrt),
+        ("sin", TokenKind.Function, FunctionName.Sin),
+        ("cos", TokenKind.Function, FunctionName.Cos),
+        ("tan", TokenKind.Function, FunctionName.Tan),
+        ("exp", TokenKind.Function, FunctionName.Exp),
+        ("abs", TokenKind.Function, FunctionName.Abs),
+        ("log", TokenKind.Function, FunctionName.Log),
+        ("inf", TokenKind.Infinity, default),
+        ("and", TokenKind.Semicolon, default),
+        ("ln", TokenKind.Function, FunctionName.Ln),
+        ("of", TokenKind.Star, default),
+        ("or", TokenKind.Semicolon, default),
+    ];
+
+    private static readonly Dictionary<char, (int Numerator, int Denominator)> VulgarFractions = new()
+    {
+        ['½'] = (1, 2), ['⅓'] = (1, 3), ['⅔'] = (2, 3), ['¼'] = (1, 4), ['¾'] = (3, 4),
+        ['⅕'] = (1, 5), ['⅖'] = (2, 5), ['⅗'] = (3, 5), ['⅘'] = (4, 5), ['⅙'] = (1, 6),
+        ['⅚'] = (5, 6), ['⅛'] = (1, 8), ['⅜'] = (3, 8), ['⅝'] = (5, 8), ['⅞'] = (7, 8),
+        ['⅐'] = (1, 7), ['⅑'] = (1, 9), ['⅒'] = (1, 10),
+    };
+
+    private const string Superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    private readonly string _text;
+    private readonly int _end;
+    private readonly List<Token> _tokens = [];
+    private int _pos;
+    private bool _space;
+
+    private Tokenizer(string text, int start, int end)
+    {
+        _text = text;
+        _pos = start;
+        _end = end;
+    }
+
+    public static List<Token> Tokenize(string text, int start = 0, int? end = null)
+    {
+        var tokenizer = new Tokenizer(text, start, end ?? text.Length);
+        tokenizer.Run();
+        return tokenizer._tokens;
+    }
+
+    private void Run()
+    {
+        while (_pos < _end)
+        {
+            var c = _text[_pos];
+            if (char.IsWhiteSpace(c))
+            {
+                _space = true;
+                _pos++;
+                continue;
+            }
+
+            if (char.IsAsciiDigit(c) || (c == '.' && _pos + 1 < _end && char.IsAsciiDigit(_text[_pos + 1])))
+            {
+                ReadNumber();
+            }
+            else if (char.IsLetter(c) && !VulgarFractions.ContainsKey(c))
+            {
+                ReadWord();
+            }
+            else if (c == '\\')
+            {
+                ReadLatex();
+            }
+            else if (Superscripts.Contains(c, StringComparison.Ordinal) || c == '⁻')
+            {
+                ReadSuperscript();
+            }
+            else if (VulgarFractions.TryGetValue(c, out var fraction))
+            {
+                Add(TokenKind.Number, 1, c.ToString());
+                _tokens[^1] = _tokens[^1] with { Value = new Rational(fraction.Numerator, fraction.Denominator), Style = NumberStyle.Fraction };
+            }
+            else
+            {
+                ReadSymbol(c);
+            }
+        }
+
+        _tokens.Add(new Token(TokenKind.End, _end, 0, string.Empty) { SpaceBefore = _space });
+    }
+
+    private void ReadSymbol(char c)
+    {
+        var next = _pos + 1 < _end ? _text[_pos + 1] : '\0';
+        switch (c)
+        {
+            case '+': Add(TokenKind.Plus, 1); break;
+            case '-' or '−' or '–' or '—' or '‐' or '‑': Add(TokenKind.Minus, 1); break;
+            case '±': Add(TokenKind.PlusMinus, 1); break;
+            case '*' when next == '*': Add(TokenKind.Caret, 2); break;
+            case '*' or '×' or '·' or '⋅' or '∙' or '✕' or '•': Add(TokenKind.Star, 1); break;
+            case '/' or '÷' or '∕' or '⁄': Add(TokenKind.Slash, 1); break;
+            case '^': Add(TokenKind.Caret, 1); break;
+            case '(' or '[' or '{': Add(TokenKind.Open, 1); break;
+            case ')' or ']' or '}': Add(TokenKind.Close, 1); break;
+            case ',': Add(TokenKind.Comma, 1); break;
+            case ';': Add(TokenKind.Semicolon, 1); break;
+            case '%': Add(TokenKind.Percent, 1); break;
+            case '√': Add(TokenKind.Sqrt, 1); break;
+            case '∞': Add(TokenKind.Infinity, 1); break;
+            case '=' when next == '=': AddRelation(RelationOperator.Equal, 2); break;
+            case '=' or '≈': AddRelation(RelationOperator.Equal, 1); break;
+            case '<' when next == '=': AddRelation(RelationOperator.LessOrEqual, 2); break;
+            case '>' when next == '=': AddRelation(RelationOperator.GreaterOrEqual, 2); break;
+            case '!' when next == '=': AddRelation(RelationOperator.NotEqual, 2); break;
+            case '<': AddRelation(RelationOperator.Less, 1); break;
+            case '>': AddRelation(RelationOperator.Greater, 1); break;
+            case '≤' or '⩽': AddRelation(RelationOperator.LessOrEqual, 1); break;
+            case '≥' or '⩾': AddRelation(RelationOperator.GreaterOrEqual, 1); break;
+            case '≠': AddRelation(RelationOperator.NotEqual, 1); break;
+            default:
+                throw new MathEngineException(ErrorCodes.UnknownSymbol, $"Unknown symbol '{c}' at position {_pos + 1}.", _pos + 1);
+        }
+    }
+
+    private void ReadNumber()
+    {
+        var start = _pos;
+        var digits = 0;
+        var seenDot = false;
+        var places = 0;
+        while (_pos < _end)
+        {
+            var c = _text[_pos];
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+                if (seenDot)
+                {
+                    places++;
+                }
+            }
+            else if (c == '.' && !seenDot && _pos + 1 < _end && char.IsAsciiDigit(_text[_pos + 1]))
+            {
+                seenDot = true;
+            }
+            else
+            {
+                break;
+            }
+
+            if (digits > WorkMeter.CurrentLimits.MaxNumberDigits)
+            {
+                throw new MathEngineException(ErrorCodes.Digits, $"The number at position {start + 1} has more than {WorkMeter.CurrentLimits.MaxNumberDigits} digits.", start + 1);
+            }
+
+            _pos++;
+        }
+
+        var text = _text[start.._pos];
+        _tokens.Add(new Token(TokenKind.Number, start, _pos - start, text)
+        {
+            Value = Rational.ParseDecimal(text),
+            Style = seenDot ? NumberStyle.Decimal : NumberStyle.Integer,
+            DecimalPlaces = places,
+            SpaceBefore = _space,
+        });
+        _space = false;
+    }
+
+    private void ReadWord()
+    {
+        var start = _pos;
+        while (_pos < _end && (char.IsLetterOrDigit(_text[_pos]) && !VulgarFractions.ContainsKey(_text[_pos]) && !Superscripts.Contains(_text[_pos], StringComparison.Ordinal)))
+        {
+            _pos++;
+        }
+
+        var run = _text[start.._pos];
+        var i = 0;
+        while (i < run.Length)
+        {
+            var matched = false;
+            foreach (var (word, kind, function) in Words)
+            {
+                if (string.Compare(run, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0 && (word.Length > 2 || i + word.Length == run.Length || kind == TokenKind.Function))
+                {
+                    _tokens.Add(new Token(kind, start + i, word.Length, run.Substring(i, word.Length)) { Function = function, SpaceBefore = _space });
+                    _space = false;
+                    i += word.Length;
+                    matched = true;
+                    break;
+                }
+            }
+
+            if (matched)
+            {
+                continue;
+            }
+
+            if (string.Compare(run, i, "pi", 0, 2, StringComparison.OrdinalIgnoreCase) == 0 && i + 2 == run.Length)
+            {
+                throw new MathEngineException(ErrorCodes.Unsupported, $"π is not supported yet (position {start + i + 1}).", start + i + 1);
+            }
+
+            // A letter keeps the digits written right after it: "x2" is a variable named x2.
+            var j = i + 1;
+            while (j < run.Length && char.IsAsciiDigit(run[j]))
+            {
+                j++;
+            }
+
+            if (!char.IsLetter(run[i]))
+            {
+                throw new MathEngineException(ErrorCodes.UnknownSymbol, $"Unknown symbol '{run[i]}' at position {start + i + 1}.", start + i + 1);
+            }
+
+            _tokens.Add(new Token(TokenKind.Identifier, start + i, j - i, run[i..j]) { SpaceBefore = _space });
+            _space = false;
+            i = j;
+        }
+    }
+
+    private void ReadSuperscript()
+    {
+        var start = _pos;
+        _tokens.Add(new Token(TokenKind.Caret, start, 0, "^") { SpaceBefore = _space });
+        _space = false;
+        if (_text[_pos] == '⁻')
+        {
+            _tokens.Add(new Token(TokenKind.Minus, _pos, 1, "-"));
+            _pos++;
+        }
+
+        var digitsStart = _pos;
+        var value = 0L;
+        while (_pos < _end && Superscripts.Contains(_text[_pos], StringComparison.Ordinal))
+        {
+            if (_pos - digitsStart >= 9)
+            {
+                throw new MathEngineException(ErrorCodes.Digits, $"The exponent at position {start + 1} is too long.", start + 1);
+            }
+
+            value = (value * 10) + Superscripts.IndexOf(_text[_pos], StringComparison.Ordinal);
+            _pos++;
+        }
+
+        if (_pos == digitsStart)
+        {
+            throw new MathEngineException(ErrorCodes.UnexpectedToken, $"Expected a superscript digit at position {_pos + 1}.", _pos + 1);
+        }
+
+        _tokens.Add(new Token(TokenKind.Number, digitsStart, _pos - digitsStart, value.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Value = new Rational(value) });
+    }
+
+    private void ReadLatex()
+    {
+        var start = _pos;
+        _pos++;
+        if (_pos >= _end)
+        {
+            throw new MathEngineException(ErrorCodes.UnexpectedEnd, $"Expected a command after '\\' at position {start + 1}.", start + 1);
+        }
+
+        if (!char.IsAsciiLetter(_text[_pos]))
+        {
+            var symbol = _text[_pos];
+            _pos++;
+            switch (symbol)
+            {
+                case ',' or ';' or '!' or ' ' or ':':
+                    return;
+                case '{':
+                    _tokens.Add(new Token(TokenKind.Open, start, 2, "{") { SpaceBefore = _space });
+                    _space = false;
+                    return;
+                case '}':
+                    _tokens.Add(new Token(TokenKind.Close, start, 2, "}") { SpaceBefore = _space });
+                    _space = false;
+                    return;
+                default:
+                    throw new MathEngineException(ErrorCodes.UnknownSymbol, $"Unknown LaTeX command '\\{symbol}' at position {start + 1}.", start + 1);
+            }
+        }
+
+        while (_pos < _end && char.IsAsciiLetter(_text[_pos]))
+        {
+            _pos++;
+        }
+
+        var name = _text[(start + 1).._pos];
+        var length = _pos - start;
+        switch (name)
+        {
+            case "left" or "right" or "quad" or "qquad" or "displaystyle":
+                // \left( is just "(": skip the sizing command, the bracket follows as its own token.
+                if (_pos < _end && _text[_pos] == '.')
+                {
+                    _pos++;
+                }
+
+                return;
+            case "frac" or "dfrac" or "tfrac":
+                AddAt(TokenKind.Frac, start, length, "\\frac");
+                return;
+            case "sqrt":
+                AddAt(TokenKind.Sqrt, start, length, "√");
+                return;
+            case "cdot" or "times" or "ast":
+                AddAt(TokenKind.Star, start, length, "·");
+                return;
+            case "div":
+                AddAt(TokenKind.Slash, start, length, "/");
+                return;
+            case "pm":
+                AddAt(TokenKind.PlusMinus, start, length, "±");
+                return;
+            case "infty":
+                AddAt(TokenKind.Infinity, start, length, "∞");
+                return;
+            case "le" or "leq" or "leqslant":
+                AddRelationAt(RelationOperator.LessOrEqual, start, length);
+                return;
+            case "ge" or "geq" or "geqslant":
+                AddRelationAt(RelationOperator.GreaterOrEqual, start, length);
+                return;
+            case "lt":
+                AddRelationAt(RelationOperator.Less, start, length);
+                return;
+            case "gt":
+                AddRelationAt(RelationOperator.Greater, start, length);
+                return;
+            case "ne" or "neq":
+                AddRelationAt(RelationOperator.NotEqual, start, length);
+                return;
+            case "approx":
+                AddRelationAt(RelationOperator.Equal, start, length);
+                return;
+            case "sin" or "cos" or "tan" or "ln" or "exp" or "log":
+                var function = Enum.Parse<FunctionName>(name, ignoreCase: true);
+                _tokens.Add(new Token(TokenKind.Function, start, length, name) { Function = function, SpaceBefore = _space });
+                _space = false;
+                return;
+            default:
+                throw new MathEngineException(ErrorCodes.Unsupported, $"Unsupported LaTeX command '\\{name}' at position {start + 1}.", start + 1);
+        }
+    }
+
+    private void Add(TokenKind kind, int length, string? text = null)
+    {
+        AddAt(kind, _pos, length, text ?? _text.Substring(_pos, length));
+        _pos += length;
+    }
+
+    private void AddAt(TokenKind kind, int position, int length, string text)
+    {
+        _tokens.Add(new Token(kind, position, length, text) { SpaceBefore = _space });
+        _space = false;
+    }
+
+    private void AddRelation(RelationOperator op, int length)
+    {
+        AddRelationAt(op, _pos, length);
+        _pos += length;
+    }
+
+    private void AddRelationAt(RelationOperator op, int position, int length)
+    {
+        _tokens.Add(new Token(TokenKind.Relation, position, length, Statement.RelationText(op)) { Relation = op, SpaceBefore = _space });
+        _space = false;
+    }
+}
