@@ -1,5 +1,6 @@
 using StudyHub.Identity;
 using StudyHub.Server.Hosting;
+using StudyHub.Server.Modules;
 
 try
 {
@@ -22,6 +23,8 @@ try
     builder.AddStudyHubDatabase();
     builder.AddIdentityModule();
     builder.AddWebUi();
+    builder.AddMathEngine();
+    builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 
     var app = builder.Build();
     app.Services.GetRequiredService<PrometheusMetrics>();
@@ -47,6 +50,7 @@ try
     app.MapPrometheusMetrics();
     app.MapStudyHubOpenApi();
     app.MapIdentityEndpoints();
+    app.MapMathEndpoints();
     app.MapWebUi();
 
     await app.RunAsync();

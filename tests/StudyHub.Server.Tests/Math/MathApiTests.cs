@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using StudyHub.Server.Tests.Infrastructure;
+
+namespace StudyHub.Server.Tests.Math;
+
+public sealed class MathApiTests : IDisposable
+{
+    private readonly StudyHubFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task A_student_solves_an_equation_and_sees_the_steps()
+    {
+        using var client = _factory.CreateClientFor(await _factory.RegisterAndSignInAsync("student"));
+
+        var result = await (await client.PostAsJsonAsync("/api/v1/math/solve", new { problem = "2x+3=11" })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("linearEquation", result.GetProperty("kind").GetString());
+        Assert.Equal("x = 4", result.GetProperty("answer").GetString());
+        var steps = result.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("description").GetString()).ToList();
+        Assert.Contains(steps, s => s!.Contains("Subtract 3", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("x^2-5x+6=0", "x = 2 or x = 3", "correct")]
+    [InlineData("x^2-5x+6=0", "x = 3", "incorrect")]
+    [InlineData("simplify 1/2 + 0", "2/4", "equivalentButNotInRequestedForm")]
+    public async Task Answers_are_checked_for_equivalence(string problem, string answer, string outcome)
+    {
+        using var client = _factory.CreateClientFor(await _factory.RegisterAndSignInAsync("teacher"));
+
+        var response = await client.PostAsJsonAsync("/api/v1/math/check", new { problem, answer });
+        await ApiClient.EnsureSuccessAsync(response);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(outcome, result.GetProperty("outcome").GetString());
+    }
+
+    [Theory]
+    [InlineData("(2+3*4", "math.parse.unexpected_end")]
+    [InlineData("10^10^10", "math.budget.exponent")]
+    [InlineData("1/0", "math.domain.division_by_zero")]
+    public async Task Problems_the_engine_cannot_take_get_a_422_with_its_code(string problem, string code)
+    {
+        using var client = _factory.CreateClientFor(await _factory.RegisterAndSignInAsync("student"));
+
+        var response = await client.PostAsJsonAsync("/api/v1/math/solve", new { problem });
+
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, code);
+    }
+
+    [Fact]
+    public async Task A_missing_problem_is_a_validation_error_and_anonymous_callers_get_401()
+    {
+        using var client = _factory.CreateClientFor(await _factory.RegisterAndSignInAsync("student"));
+        using var anonymous = _factory.CreateClient();
+
+        var missing = await client.PostAsJsonAsync("/api/v1/math/solve", new { problem = "  " });
+        Assert.NotEmpty((await missing.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).FieldErrors("problem"));
+        await (await anonymous.PostAsJsonAsync("/api/v1/math/solve", new { problem = "1+1" })).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task An_under_13_student_awaiting_consent_cannot_use_the_engine()
+    {
+        using var client = _factory.CreateClientFor(await _factory.RegisterAndSignInAsync("student", new DateOnly(2016, 1, 1)));
+
+        var response = await client.PostAsJsonAsync("/api/v1/math/solve", new { problem = "1+1" });
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "parental_consent_required");
+    }
+}
