@@ -16,6 +16,7 @@ try
 
     builder.AddJsonLogs();
     builder.AddProblemDetailsMapping();
+    builder.AddJsonConventions();
     builder.AddHealth();
     builder.AddPrometheusMetrics();
     builder.AddRateLimits();
@@ -24,7 +25,6 @@ try
     builder.AddIdentityModule();
     builder.AddWebUi();
     builder.AddMathEngine();
-    builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 
     var app = builder.Build();
     app.Services.GetRequiredService<PrometheusMetrics>();

@@ -14,4 +14,12 @@ internal static class Observability
         });
         return builder;
     }
+
+    /// <summary>API JSON: camelCase names (the framework default) and enums as camelCase strings, not numbers.</summary>
+    public static WebApplicationBuilder AddJsonConventions(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        return builder;
+    }
 }
