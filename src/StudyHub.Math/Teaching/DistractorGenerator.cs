@@ -206,7 +206,8 @@ internal static class DistractorGenerator
             output.Add(Make(Format(negated.OrderBy(r => r.RealPartDouble())), Misconception.SignErrorInFactors, $"Read the solutions off the factors with the wrong sign: ({v} - r) = 0 gives {v} = r, not -r."));
         }
 
-        if (solution.Problem.Kind == ProblemKind.QuadraticEquation && roots.Count == 2 && real && TryQuadratic(solution, out var a, out var b, out _) && !(2 * a).IsOne)
+        var usedFormula = solution.Steps.Any(s => s.Description.StartsWith("Apply the quadratic formula", StringComparison.Ordinal));
+        if (usedFormula && roots.Count == 2 && real && TryQuadratic(solution, out var a, out var b, out _) && !(2 * a).IsOne)
         {
             // The formula with the 2a forgotten: -b ± √D instead of (-b ± √D)/(2a).
             var scale = (ExactNumber)(2 * a).Abs();
@@ -252,7 +253,8 @@ internal static class DistractorGenerator
                 output.Add(Make(new Rational(numerators, lcd).ToString(), Misconception.ScaledDenominatorsOnly, $"Changed the denominators to {lcd} but did not multiply the numerators by the same numbers."));
             }
 
-            if (sum.Terms.Length == 2 && sum.Terms[1] is ProductExpression { Factors.Length: 2 } product)
+            if (sum.Terms.Length == 2 && sum.Terms[1] is ProductExpression { Factors.Length: 2 } product
+                && product.Factors.All(f => f is NumberExpression { Style: NumberStyle.Integer }))
             {
                 // a + b × c worked left to right: (a + b) × c.
                 var wrong = AlgebraicReader.Evaluate(Build.Product(Build.Sum(sum.Terms[0], product.Factors[0]), product.Factors[1]));

@@ -280,7 +280,7 @@ internal static partial class HintLadder
         var radical = solution.Steps.FirstOrDefault(s => s.Description.StartsWith("Take out the square factor", StringComparison.Ordinal));
         if (radical is not null)
         {
-            return ("Simplify a square root by taking out square factors: √(a^2·b) = a√b.",
+            return ("Simplify a square root by taking out square factors: a perfect square factor under the root comes out as its square root, √(a·a·b) = a√b.",
                 "Start by looking for the largest perfect square that divides the number under the root.",
                 [$"{radical.Description} and take its square root outside the root sign.", "Split the number under the root into a perfect square times what is left."]);
         }
@@ -414,7 +414,12 @@ internal static partial class HintLadder
             var rule = first.Description.Split(": d/d")[0];
             var term = first.Description[(first.Description.IndexOf(": d/d", StringComparison.Ordinal) + 5 + v.Length)..];
             var power = rule.Contains("ower rule", StringComparison.Ordinal) ? $": bring the exponent down as a factor and lower the exponent by 1" : string.Empty;
-            specific.Add($"Use the {Lower(rule)} on {term.Trim('(', ')')}{power}; then do the same for each remaining term.");
+            if (term.StartsWith('(') && term.EndsWith(')'))
+            {
+                term = term[1..^1];
+            }
+
+            specific.Add($"Use the {Lower(rule)} on {term}{power}{(steps.Count > 1 ? "; then do the same for each remaining term" : string.Empty)}.");
         }
 
         return ($"Differentiate term by term: the power rule d/d{v} {v}^n = n·{v}^(n-1), constants give 0, and the product, quotient and chain rules handle the rest.",

@@ -36,10 +36,12 @@ internal static partial class HintLeakGuard
             forbidden.UnionWith(Numbers(answer, includeFractionParts: false));
         }
 
-        // "x = 4" is a leak even when 4 happens to stand in the problem.
+        // "x = 4" is a leak even when 4 happens to stand in the problem (only for the answer's own letters:
+        // "b = -5" in a quadratic-formula hint is the problem's coefficient, not an answer).
+        var unknowns = answers.SelectMany(a => AnswerStatement().Matches(a).Select(m => m.Groups["v"].Value)).ToHashSet(StringComparer.Ordinal);
         foreach (Match statement in AnswerStatement().Matches(hint))
         {
-            if (Numbers(statement.Groups["n"].Value, includeFractionParts: false).Any(forbidden.Contains))
+            if (unknowns.Contains(statement.Groups["v"].Value) && Numbers(statement.Groups["n"].Value, includeFractionParts: false).Any(forbidden.Contains))
             {
                 return true;
             }
@@ -124,7 +126,7 @@ internal static partial class HintLeakGuard
     [GeneratedRegex(@"(?<a>\d+(?:\.\d+)?)(?:\s*/\s*(?<b>\d+(?:\.\d+)?))?", RegexOptions.CultureInvariant)]
     private static partial Regex NumberToken();
 
-    [GeneratedRegex(@"[a-zA-Z]\s*(?:=|≈|≤|≥|<|>)\s*[-−]?\s*(?<n>\d+(?:\.\d+)?(?:\s*/\s*\d+)?)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![a-zA-Z])(?<v>[a-zA-Z])\s*(?:=|≈|≤|≥|<|>)\s*[-−]?\s*\(?(?<n>\d+(?:\.\d+)?(?:\s*/\s*\d+)?)", RegexOptions.CultureInvariant)]
     private static partial Regex AnswerStatement();
 
     [GeneratedRegex(@"\s+")]

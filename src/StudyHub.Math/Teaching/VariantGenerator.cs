@@ -32,6 +32,7 @@ internal static partial class VariantGenerator
     public static List<Variant> Generate(Solution original, int count, int seed)
     {
         var random = new Random(seed);
+        var tried = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal) { Compact(original.Problem.Normalized) };
         var variants = new List<Variant>();
         var answerShape = AnswerSignature(original);
@@ -43,7 +44,7 @@ internal static partial class VariantGenerator
             for (var attempt = 0; attempt < count * AttemptsPerVariant && variants.Count < count; attempt++)
             {
                 var text = Candidate(original, random);
-                if (text is null || !seen.Add(Compact(text)))
+                if (text is null || !tried.Add(Compact(text)))
                 {
                     continue;
                 }
@@ -193,36 +194,51 @@ internal static partial class VariantGenerator
         return string.Join(", ", rows);
     }
 
-    /// <summary>Replaces each number (not exponents) with one of similar size: 2–12 stay small, multiples of 5 or 10 stay round.</summary>
+    /// <summary>
+    /// Replaces each number (not exponents) with one of similar size: 2–12 stay small, multiples of 5 or 10
+    /// stay round, and a proper fraction stays a proper fraction in lowest terms with a similar denominator.
+    /// </summary>
     private static string NewNumbers(string text, Random random)
     {
         var builder = new StringBuilder();
         var last = 0;
-        foreach (Match match in Integer().Matches(text))
+        foreach (Match match in NumberOrFraction().Matches(text))
         {
             builder.Append(text, last, match.Index - last);
             last = match.Index + match.Length;
-            var before = text[..match.Index].TrimEnd();
-            if (before.EndsWith('^') || match.Length > 6)
+            if (text[..match.Index].TrimEnd().EndsWith('^') || match.Length > 12)
             {
                 builder.Append(match.Value);
                 continue;
             }
 
-            var n = int.Parse(match.Value, System.Globalization.CultureInfo.InvariantCulture);
-            builder.Append(n switch
+            if (match.Groups["b"].Success)
             {
-                0 or 1 => n,
-                <= 12 => random.Next(2, 13),
-                _ when n % 10 == 0 => 10 * random.Next(System.Math.Max(1, n / 20), (n / 5) + 1),
-                _ when n % 5 == 0 => 5 * random.Next(System.Math.Max(1, n / 10), (n / 2.5 > 19 ? 19 : (int)(n / 2.5)) + 1),
-                _ => random.Next(System.Math.Max(2, n / 2), (2 * n) + 1),
-            });
+                var a = int.Parse(match.Groups["a"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var b = int.Parse(match.Groups["b"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var denominator = b <= 1 ? b : Similar(b, random);
+                var numerator = a < b && denominator > 1 ? random.Next(1, denominator) : Similar(a, random);
+                builder.Append(System.Numerics.BigInteger.GreatestCommonDivisor(numerator, denominator).IsOne || a >= b ? $"{numerator}/{denominator}" : $"1/{denominator}");
+                continue;
+            }
+
+            // Under a root, small numbers rarely have a square factor: widen the range so √12 can become √45.
+            var underRoot = text[..match.Index].TrimEnd().EndsWith('√') || text[..match.Index].TrimEnd().EndsWith("sqrt(", StringComparison.OrdinalIgnoreCase);
+            builder.Append(underRoot ? random.Next(8, 100) : Similar(int.Parse(match.Value, System.Globalization.CultureInfo.InvariantCulture), random));
         }
 
         builder.Append(text, last, text.Length - last);
         return builder.ToString();
     }
+
+    private static int Similar(int n, Random random) => n switch
+    {
+        0 or 1 => n,
+        <= 12 => random.Next(2, 13),
+        _ when n % 10 == 0 => 10 * random.Next(System.Math.Max(1, n / 20), (n / 5) + 1),
+        _ when n % 5 == 0 => 5 * random.Next(System.Math.Max(1, n / 10), System.Math.Min(19, (2 * n / 5) + 1)),
+        _ => random.Next(System.Math.Max(2, n / 2), (2 * n) + 1),
+    };
 
     private static int NonZero(Random random, int limit)
     {
@@ -251,6 +267,6 @@ internal static partial class VariantGenerator
         return word == "Add" ? "Subtract" : word;
     }));
 
-    [GeneratedRegex(@"(?<![\d.])\d+(?![\d.])")]
-    private static partial Regex Integer();
+    [GeneratedRegex(@"(?<![\d.])(?:(?<a>\d{1,6})\s*/\s*(?<b>\d{1,6})(?![\d.])|\d+(?![\d.]))")]
+    private static partial Regex NumberOrFraction();
 }
