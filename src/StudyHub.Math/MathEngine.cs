@@ -1,5 +1,6 @@
 using StudyHub.Math.Checking;
 using StudyHub.Math.Solving;
+using StudyHub.Math.Teaching;
 
 namespace StudyHub.Math;
 
@@ -23,6 +24,47 @@ public sealed class MathEngine
 
     /// <summary>Reads and classifies a problem without solving it (for hosts that only route by kind).</summary>
     public ProblemKind Classify(string problem) => Guard(() => ProblemReader.Read(problem).Kind);
+
+    /// <summary>A hint at level 1 (conceptual), 2 (directional), 3 (specific) or 4 (review); never contains the answer.</summary>
+    public HintResult Hint(string problem, int level) => Guard(() =>
+    {
+        if (level is < 1 or > 4)
+        {
+            throw new MathEngineException(ErrorCodes.OutOfRange, "The hint level must be 1, 2, 3 or 4.");
+        }
+
+        return HintLadder.Hint(SolveProblem(problem), (HintStage)level);
+    });
+
+    /// <summary>New problems of the same kind and difficulty with clean answers; the same seed gives the same variants.</summary>
+    public IReadOnlyList<Variant> Variants(string problem, int count, int? seed = null) => Guard(() =>
+    {
+        if (count is < 1 or > 20)
+        {
+            throw new MathEngineException(ErrorCodes.OutOfRange, "Ask for between 1 and 20 variants.");
+        }
+
+        var original = SolveProblem(problem);
+        return VariantGenerator.Generate(original, count, seed ?? VariantGenerator.StableSeed(original.Problem.Normalized));
+    });
+
+    /// <summary>Wrong answers that real misconceptions produce, for multiple choice; at most <paramref name="count"/>.</summary>
+    public IReadOnlyList<Distractor> Distractors(string problem, int count) => Guard(() =>
+    {
+        if (count is < 1 or > 20)
+        {
+            throw new MathEngineException(ErrorCodes.OutOfRange, "Ask for between 1 and 20 distractors.");
+        }
+
+        return DistractorGenerator.Generate(SolveProblem(problem), count);
+    });
+
+    /// <summary>A worked solution with exactly one wrong step, for "identify the error" exercises.</summary>
+    public ErrorSolution ErrorSolution(string problem, int? seed = null) => Guard(() =>
+    {
+        var original = SolveProblem(problem);
+        return ErrorSolutionGenerator.Generate(original, seed ?? VariantGenerator.StableSeed(original.Problem.Normalized));
+    });
 
     /// <summary>Internal entry for code built on top of the engine (hints, variants): the structured solution.</summary>
     internal Solution SolveToSolution(string problem) => Guard(() => SolveProblem(problem));

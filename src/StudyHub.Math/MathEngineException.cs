@@ -57,5 +57,6 @@ public static class ErrorCodes
     public const string ZeroToZero = "domain.zero_to_zero";
     public const string NegativeRoot = "domain.negative_root";
     public const string Unsupported = "unsupported";
+    public const string OutOfRange = "request.out_of_range";
     public const string Internal = "internal";
 }

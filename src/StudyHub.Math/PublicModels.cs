@@ -60,3 +60,117 @@ public sealed record CheckResult
 
     public required string StudentAnswer { get; init; }
 }
+
+/// <summary>The four rungs of the hint ladder, from "which idea applies" to "go and review".</summary>
+public enum HintStage
+{
+    Conceptual = 1,
+    Directional = 2,
+    Specific = 3,
+    Review = 4,
+}
+
+/// <summary>A solved problem shown as a model to follow (used by review hints).</summary>
+public sealed record WorkedExample
+{
+    public required string Problem { get; init; }
+
+    public required string Answer { get; init; }
+
+    public required IReadOnlyList<WorkedStep> Steps { get; init; }
+}
+
+public sealed record HintResult
+{
+    /// <summary>The level that was asked for (1–4).</summary>
+    public required int Level { get; init; }
+
+    /// <summary>The rung actually returned; lower than asked when the asked rung would have given the answer away.</summary>
+    public required HintStage Stage { get; init; }
+
+    public required ProblemKind Kind { get; init; }
+
+    public required string Text { get; init; }
+
+    /// <summary>The skill the problem practises, e.g. "Solving linear equations".</summary>
+    public required string Skill { get; init; }
+
+    /// <summary>Review hints only: a similar problem worked step by step.</summary>
+    public WorkedExample? Example { get; init; }
+
+    /// <summary>True when a more general hint replaced the asked one because it leaked the answer.</summary>
+    public bool IsFallback { get; init; }
+}
+
+public sealed record Variant
+{
+    public required string Problem { get; init; }
+
+    public required ProblemKind Kind { get; init; }
+
+    public required string Answer { get; init; }
+
+    public required IReadOnlyList<WorkedStep> Steps { get; init; }
+}
+
+/// <summary>Real mistakes students make; each distractor and injected error is labelled with one.</summary>
+public enum Misconception
+{
+    SignErrorMovingTerm,
+    DividedOnlyOneTerm,
+    DividedTheWrongWay,
+    ForgotToFlipInequality,
+    FlippedInequalityWithoutReason,
+    WrongBoundary,
+    AddedNumeratorsAndDenominators,
+    ScaledDenominatorsOnly,
+    DroppedNegativeRoot,
+    KeptOnlyOneRoot,
+    SignErrorInFactors,
+    WrongFactorPair,
+    ForgotToDivideByTwoA,
+    DistributedToFirstTermOnly,
+    SquaredEachTerm,
+    MultipliedOnlyMatchingTerms,
+    PowerRuleKeptExponent,
+    PowerRuleForgotCoefficient,
+    ConstantDerivativeNotZero,
+    PercentAsDivision,
+    ForgotToDivideBy100,
+    MultipliedExponentsInsteadOfAdding,
+    SquareFactorNotRooted,
+    OrderOfOperations,
+    SwappedValues,
+    SignError,
+}
+
+public sealed record Distractor
+{
+    public required string Answer { get; init; }
+
+    public required Misconception Misconception { get; init; }
+
+    /// <summary>What the student did, in words a teacher would use.</summary>
+    public required string Explanation { get; init; }
+}
+
+public sealed record ErrorSolution
+{
+    public required string Problem { get; init; }
+
+    public required ProblemKind Kind { get; init; }
+
+    /// <summary>Step 0 is the problem itself; every later step follows from the one before except <see cref="WrongStepIndex"/>.</summary>
+    public required IReadOnlyList<WorkedStep> Steps { get; init; }
+
+    public required int WrongStepIndex { get; init; }
+
+    public required Misconception Misconception { get; init; }
+
+    /// <summary>Why the wrong step is wrong (for the feedback after the student picks a step).</summary>
+    public required string Explanation { get; init; }
+
+    public required string WrongAnswer { get; init; }
+
+    public required string CorrectAnswer { get; init; }
+}

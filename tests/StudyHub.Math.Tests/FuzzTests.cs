@@ -45,7 +45,9 @@ public class FuzzTests
             {
                 () => engine.Solve(input),
                 () => engine.Check(Seeds[i % Seeds.Length], input),
-            })
+            }.Concat(i % 50 == 0
+                ? [() => engine.Hint(input, 1 + (i % 4)), () => engine.Distractors(input, 4), () => engine.ErrorSolution(input, i)]
+                : []))
             {
                 try
                 {

@@ -1,0 +1,438 @@
+using System.Text.RegularExpressions;
+using StudyHub.Math.Algebra;
+using StudyHub.Math.Solving;
+using StudyHub.Math.Syntax;
+
+namespace StudyHub.Math.Teaching;
+
+/// <summary>
+/// The hint ladder from the homework-mode design: conceptual → directional → specific → review.
+/// Hints are built from the solver's own first steps (so they match the worked solution the student
+/// sees later) but stop before any result; every candidate passes <see cref="HintLeakGuard"/>.
+/// </summary>
+internal static partial class HintLadder
+{
+    private const string SafestHint = "Read the problem again and decide which operation was done last to the unknown; undo that first.";
+
+    public static HintResult Hint(Solution solution, HintStage stage)
+    {
+        var rungs = Rungs(solution);
+        var skill = Skill(solution);
+        if (stage == HintStage.Review)
+        {
+            var review = Review(solution, skill);
+            if (review is not null)
+            {
+                return review;
+            }
+        }
+
+        // Walk down the ladder until a candidate passes the guard: a more general hint is always safer.
+        var asked = stage == HintStage.Review ? HintStage.Specific : stage;
+        for (var rung = asked; rung >= HintStage.Conceptual; rung--)
+        {
+            foreach (var candidate in rungs[rung])
+            {
+                if (!HintLeakGuard.Leaks(candidate, solution))
+                {
+                    return new HintResult { Level = (int)stage, Stage = rung, Kind = solution.Problem.Kind, Text = candidate, Skill = skill, IsFallback = rung != stage };
+                }
+            }
+        }
+
+        return new HintResult { Level = (int)stage, Stage = HintStage.Conceptual, Kind = solution.Problem.Kind, Text = SafestHint, Skill = skill, IsFallback = true };
+    }
+
+    private static HintResult? Review(Solution solution, string skill)
+    {
+        // A worked example from the variant generator: same method, different numbers. It is checked
+        // like any hint, because a variant could by chance share the answer.
+        var seed = VariantGenerator.StableSeed(solution.Problem.Normalized);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var variants = VariantGenerator.Generate(solution, 1, seed + attempt);
+            if (variants.Count == 0)
+            {
+                break;
+            }
+
+            var example = variants[0];
+            var text = $"Review: {skill}. Work through this similar example step by step, then try your problem again the same way.";
+            var all = string.Join("\n", [text, example.Problem, example.Answer, .. example.Steps.Select(s => s.Description + " " + s.Expression)]);
+            if (!HintLeakGuard.Leaks(all, solution))
+            {
+                return new HintResult
+                {
+                    Level = 4,
+                    Stage = HintStage.Review,
+                    Kind = solution.Problem.Kind,
+                    Text = text,
+                    Skill = skill,
+                    Example = new WorkedExample { Problem = example.Problem, Answer = example.Answer, Steps = example.Steps },
+                };
+            }
+        }
+
+        return null;
+    }
+
+    public static string Skill(Solution solution) => solution.Problem.Kind switch
+    {
+        ProblemKind.Arithmetic when HasStep(solution, "common denominator") => "Adding and subtracting fractions",
+        ProblemKind.Arithmetic when HasStep(solution, "percentage") => "Percentages of a quantity",
+        ProblemKind.Arithmetic when solution.Problem.Original.Contains('√', StringComparison.Ordinal) || solution.Problem.Original.Contains("sqrt", StringComparison.OrdinalIgnoreCase) => "Simplifying square roots (radicals)",
+        ProblemKind.Arithmetic => "Order of operations",
+        ProblemKind.Evaluate => "Substituting values into expressions",
+        ProblemKind.Simplify => "Simplifying algebraic expressions",
+        ProblemKind.Expand => "Expanding brackets (the distributive law)",
+        ProblemKind.Factor => "Factoring polynomials",
+        ProblemKind.LinearEquation => "Solving linear equations",
+        ProblemKind.LinearInequality => "Solving linear inequalities",
+        ProblemKind.QuadraticEquation => "Solving quadratic equations",
+        ProblemKind.PolynomialEquation => "Solving polynomial equations with the rational root test",
+        ProblemKind.System => "Solving systems of linear equations by elimination",
+        ProblemKind.SolveFor => "Rearranging formulas (solving for a variable)",
+        ProblemKind.Derivative => "Differentiation rules",
+        _ => "Algebra basics",
+    };
+
+    private static bool HasStep(Solution solution, string words) =>
+        solution.Steps.Any(s => s.Description.Contains(words, StringComparison.OrdinalIgnoreCase));
+
+    private static Dictionary<HintStage, List<string>> Rungs(Solution solution)
+    {
+        var (conceptual, directional, specific) = solution.Problem.Kind switch
+        {
+            ProblemKind.LinearEquation or ProblemKind.LinearInequality => Linear(solution),
+            ProblemKind.QuadraticEquation => Quadratic(solution),
+            ProblemKind.PolynomialEquation => PolynomialEquation(solution),
+            ProblemKind.System => SystemHints(solution),
+            ProblemKind.SolveFor => SolveFor(solution),
+            ProblemKind.Arithmetic => Arithmetic(solution),
+            ProblemKind.Evaluate => Evaluate(solution),
+            ProblemKind.Simplify => Simplify(solution),
+            ProblemKind.Expand => Expand(solution),
+            ProblemKind.Factor => Factor(solution),
+            ProblemKind.Derivative => Derivative(solution),
+            _ => ("Decide which rule applies to this kind of problem.", "Start with the innermost part of the problem.", new List<string>()),
+        };
+        return new Dictionary<HintStage, List<string>>
+        {
+            [HintStage.Conceptual] = [conceptual],
+            [HintStage.Directional] = [directional],
+            [HintStage.Specific] = specific,
+        };
+    }
+
+    private static (string, string, List<string>) Linear(Solution solution)
+    {
+        var v = solution.Variable ?? solution.Problem.TargetVariable ?? "x";
+        var inequality = solution.Problem.Kind == ProblemKind.LinearInequality;
+        var conceptual = inequality
+            ? $"This is a linear inequality: solve it like an equation, getting {v} alone by undoing operations in reverse order, but flip the sign whenever you multiply or divide by a negative number."
+            : $"This is a linear equation: get {v} alone by undoing operations in reverse order.";
+        var moves = solution.Steps.Where(s => IsMove(s.Description)).Select(s => s.Description).ToList();
+        var first = moves.FirstOrDefault() ?? string.Empty;
+        var directional = first switch
+        {
+            _ when first.StartsWith("Multiply both sides", StringComparison.Ordinal) => "Start by clearing the fractions: multiply both sides by a common denominator.",
+            _ when first.StartsWith("Expand", StringComparison.Ordinal) => "Start by expanding the brackets and combining like terms on each side.",
+            _ when first.StartsWith("Combine", StringComparison.Ordinal) => "Start by combining like terms on each side.",
+            _ when first.StartsWith("Swap", StringComparison.Ordinal) => $"Start by writing the side with {v} on the left.",
+            _ when first.StartsWith("Divide", StringComparison.Ordinal) => $"Start by undoing the multiplication on {v}.",
+            _ when first.Contains(v, StringComparison.Ordinal) => $"Start by collecting the {v} terms on one side.",
+            _ when first.Length > 0 => $"Start by removing the constant term from the side with {v}.",
+            _ => $"Start by simplifying each side, then see whether {v} can still be isolated.",
+        };
+        var specific = new List<string>();
+        if (moves.Count > 0)
+        {
+            var text = Sentence(moves[0]);
+            if (moves.Count > 1 && !HasDigit(moves[0]))
+            {
+                specific.Add(text.TrimEnd('.') + ", then " + Lower(moves[1]) + ".");
+            }
+
+            specific.Add(text);
+        }
+
+        return (conceptual, directional, specific);
+    }
+
+    private static bool IsMove(string description) =>
+        description.StartsWith("Subtract", StringComparison.Ordinal) || description.StartsWith("Add", StringComparison.Ordinal)
+        || description.StartsWith("Divide", StringComparison.Ordinal) || description.StartsWith("Multiply", StringComparison.Ordinal)
+        || description.StartsWith("Expand", StringComparison.Ordinal) || description.StartsWith("Combine", StringComparison.Ordinal)
+        || description.StartsWith("Swap", StringComparison.Ordinal) || description.StartsWith("Move", StringComparison.Ordinal);
+
+    private static (string, string, List<string>) Quadratic(Solution solution)
+    {
+        var v = solution.Variable ?? "x";
+        var steps = solution.Steps;
+        var moved = steps.Any(s => s.Description.StartsWith("Move all terms", StringComparison.Ordinal));
+        var start = moved ? "Start by moving every term to one side so the equation reads … = 0, then " : "Start by ";
+        var pair = steps.FirstOrDefault(s => s.Description.StartsWith("Find two numbers", StringComparison.Ordinal));
+        if (pair is not null)
+        {
+            var ask = pair.Description.Split(':')[0];
+            return ($"This is a quadratic equation: with everything on one side it can be factored, and a product is zero only when one of its factors is zero.",
+                start + "factoring the quadratic into two brackets.",
+                [ask + ", then write the two brackets and set each one equal to zero."]);
+        }
+
+        if (steps.Any(s => s.Description.StartsWith("Factor out", StringComparison.Ordinal)))
+        {
+            return ($"This is a quadratic equation with no constant term: every term contains {v}, so {v} can be factored out.",
+                start + $"taking {v} out as a common factor.",
+                [$"Factor {v} out of every term, then use that a product is zero only when a factor is zero."]);
+        }
+
+        var isolate = steps.FirstOrDefault(s => s.Description.StartsWith("Isolate", StringComparison.Ordinal));
+        if (isolate is not null)
+        {
+            return ($"This quadratic has no {v} term: get {v}^2 alone, then take square roots, remembering both signs.",
+                start + $"getting {v}^2 alone on one side.",
+                [$"Write the equation as {isolate.Expression}, then take the square root of both sides and keep both the positive and the negative root.",
+                    $"Take the square root of both sides once {v}^2 is alone, and keep both the positive and the negative root."]);
+        }
+
+        var formula = steps.FirstOrDefault(s => s.Description.StartsWith("Apply the quadratic formula", StringComparison.Ordinal));
+        if (formula is not null)
+        {
+            return ("This quadratic does not factor over the integers: use the quadratic formula.",
+                start + "identifying a, b and c and computing the discriminant b^2 - 4ac.",
+                [$"Use {formula.Description["Apply the quadratic formula with ".Length..]} in {v} = (-b ± √(b^2 - 4ac))/(2a); work out b^2 - 4ac first."]);
+        }
+
+        var factor = steps.FirstOrDefault(s => s.Description == "Factor");
+        return ("This is a quadratic equation: bring it to the form a·x^2 + b·x + c = 0, then factor or use the quadratic formula.",
+            start + "trying to factor; if it does not factor, use the quadratic formula.",
+            factor is null ? [] : ["Factor the quadratic (look at the factors of a·c), then set each factor equal to zero."]);
+    }
+
+    private static (string, string, List<string>) PolynomialEquation(Solution solution)
+    {
+        var constant = solution.Problem.Statements.Count == 1 ? ConstantOf(solution) : null;
+        return ("This is a polynomial equation of degree 3 or more: find a rational root (a factor of the constant over a factor of the leading coefficient), then divide it out.",
+            "Start by listing the possible rational roots and substituting them one at a time.",
+            constant is null ? [] : [$"Substitute small divisors of {constant} (positive and negative) into the left side; when one gives 0, divide the polynomial by the matching factor."]);
+    }
+
+    private static string? ConstantOf(Solution solution)
+    {
+        var fraction = AlgebraicReader.TryToFraction(Build.Sum(solution.Problem.Single.Left, new NegateExpression(solution.Problem.Single.Right!)));
+        return fraction is { IsPolynomial: true } ? fraction.Numerator.ConstantTerm.Abs().ToString() : null;
+    }
+
+    private static (string, string, List<string>) SystemHints(Solution solution)
+    {
+        var names = solution.Problem.Statements.SelectMany(s => AlgebraicReader.VariablesOf(s.Left).Concat(AlgebraicReader.VariablesOf(s.Right!))).Distinct().Order(StringComparer.Ordinal).ToList();
+        var first = solution.Steps.Skip(1).FirstOrDefault(s => s.Description.Contains("equation", StringComparison.Ordinal));
+        var specific = first is null ? new List<string>() : [Sentence(Ordinals(first.Description))];
+        return ("This is a system of linear equations: eliminate one unknown at a time by adding or subtracting multiples of the equations.",
+            $"Start by choosing one unknown to eliminate, for example {names.FirstOrDefault() ?? "x"}.",
+            specific);
+    }
+
+    private static string Ordinals(string text) => EquationNumber().Replace(text, m => m.Groups[1].Value switch
+    {
+        "1" => "the first equation",
+        "2" => "the second equation",
+        _ => "the third equation",
+    });
+
+    private static (string, string, List<string>) SolveFor(Solution solution)
+    {
+        var v = solution.Variable ?? "y";
+        var divide = solution.Steps.FirstOrDefault(s => s.Description.StartsWith("Divide", StringComparison.Ordinal));
+        var specific = new List<string>();
+        if (divide is not null)
+        {
+            specific.Add($"Move the terms without {v} to the other side, then {Lower(divide.Description)}.");
+        }
+
+        specific.Add($"Move the terms without {v} to the other side, then divide by what multiplies {v}.");
+        return ($"Treat every letter except {v} as a number and isolate {v} exactly as in a linear equation.",
+            $"Start by moving every term that does not contain {v} to the other side.",
+            specific);
+    }
+
+    private static (string, string, List<string>) Arithmetic(Solution solution)
+    {
+        var common = solution.Steps.FirstOrDefault(s => s.Description.StartsWith("Find a common denominator", StringComparison.Ordinal));
+        if (common is not null)
+        {
+            var lcd = common.Description.Split(':')[^1].Trim();
+            return ("Fractions can only be added or subtracted when they have the same denominator.",
+                "Start by finding the least common denominator of the fractions.",
+                [$"Rewrite each fraction with the denominator {lcd} (multiply its top and bottom by the same number), then add or subtract the numerators and keep {lcd}."]);
+        }
+
+        var percent = solution.Steps.FirstOrDefault(s => s.Description.StartsWith("Write the percentage", StringComparison.Ordinal));
+        if (percent is not null)
+        {
+            var parts = percent.Expression.Split(" = ");
+            return ("Percent means \"out of 100\": p% of a quantity is p/100 times the quantity.",
+                "Start by writing the percentage as a fraction or a decimal.",
+                [$"Write {parts[0]} as {parts[^1]} and multiply it by the quantity.", $"Write {parts[0]} as a fraction over 100 and multiply it by the quantity."]);
+        }
+
+        var radical = solution.Steps.FirstOrDefault(s => s.Description.StartsWith("Take out the square factor", StringComparison.Ordinal));
+        if (radical is not null)
+        {
+            return ("Simplify a square root by taking out square factors: a perfect square factor under the root comes out as its square root, √(a·a·b) = a√b.",
+                "Start by looking for the largest perfect square that divides the number under the root.",
+                [$"{radical.Description} and take its square root outside the root sign.", "Split the number under the root into a perfect square times what is left."]);
+        }
+
+        var first = FirstOperation(solution.Problem.Single.Left);
+        return ("Use the order of operations: brackets, then powers, then multiplication and division, then addition and subtraction, left to right.",
+            "Start with the part that comes first in the order of operations.",
+            first is null ? [] : [$"Work out {first} first."]);
+    }
+
+    /// <summary>The first sub-calculation by the order of operations (a power, else a product), printed, not evaluated.</summary>
+    private static string? FirstOperation(Expression expression)
+    {
+        var power = Find(expression, e => e is PowerExpression);
+        if (power is not null)
+        {
+            return power.ToString();
+        }
+
+        var product = Find(expression, e => e is ProductExpression);
+        return product is not null && product != expression ? product.ToString() : null;
+    }
+
+    private static Expression? Find(Expression expression, Func<Expression, bool> predicate)
+    {
+        IEnumerable<Expression> children = expression switch
+        {
+            SumExpression sum => sum.Terms,
+            ProductExpression product => product.Factors,
+            ReciprocalExpression reciprocal => [reciprocal.Operand],
+            NegateExpression negate => [negate.Operand],
+            PowerExpression power => [power.Base, power.Exponent],
+            FunctionExpression function => [function.Argument],
+            _ => [],
+        };
+        foreach (var child in children)
+        {
+            if (Find(child, predicate) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return predicate(expression) ? expression : null;
+    }
+
+    private static (string, string, List<string>) Evaluate(Solution solution)
+    {
+        var substitute = solution.Steps.FirstOrDefault(s => s.Description.StartsWith("Substitute", StringComparison.Ordinal));
+        return ("Substitute the given values for the letters, then calculate with the order of operations.",
+            "Start by replacing each letter with its value, in brackets.",
+            substitute is null ? [] : [$"{substitute.Description} to get {substitute.Expression}, then calculate powers and products before sums."]);
+    }
+
+    private static (string, string, List<string>) Simplify(Solution solution)
+    {
+        var expression = solution.Problem.Single.Left;
+        var fraction = AlgebraicReader.TryToFraction(expression);
+        if (fraction is { IsPolynomial: false })
+        {
+            return ("To simplify an algebraic fraction, factor the numerator and the denominator and cancel common factors (never single terms).",
+                "Start by factoring the numerator and the denominator.",
+                [$"Factor {EquationSolver.Bracket(fraction.Numerator)} and {EquationSolver.Bracket(fraction.Denominator)}, then cancel any factor they share.", "Factor the numerator and the denominator completely, then cancel any factor they share."]);
+        }
+
+        var brackets = expression.ToString().Contains('(', StringComparison.Ordinal);
+        return ("Only like terms (same letters with the same powers) can be combined; when multiplying powers of the same base, add the exponents.",
+            brackets ? "Start by expanding the brackets." : "Start by grouping the like terms together.",
+            [brackets ? "Multiply each term inside a bracket by the factor in front of it, then add the coefficients of like terms." : "Add the coefficients of the terms that have exactly the same letters and powers."]);
+    }
+
+    private static (string, string, List<string>) Expand(Solution solution)
+    {
+        var expression = solution.Problem.Single.Left;
+        if (expression is PowerExpression { Base: SumExpression sum } power)
+        {
+            return ("Expanding means multiplying out: a power of a bracket is the bracket multiplied by itself, and every term multiplies every term.",
+                "Start by writing the power as repeated multiplication of the bracket.",
+                [$"Write {power} as ({sum})({sum})…, then multiply {sum.Terms[0]} by each term of the next bracket before moving on to the next term."]);
+        }
+
+        var factors = expression is ProductExpression product ? product.Factors : [];
+        var bracket = factors.FirstOrDefault(f => f is SumExpression) as SumExpression;
+        var specific = new List<string>();
+        if (bracket is not null && factors.Length >= 2)
+        {
+            var other = factors.First(f => f != bracket);
+            specific.Add($"Multiply {Show(other)} by every term of ({bracket}), not only by {bracket.Terms[0]}.");
+        }
+
+        return ("Use the distributive law: every term in one bracket multiplies every term in the other.",
+            "Start by multiplying the first term of the first bracket by each term of the second.",
+            specific);
+    }
+
+    private static string Show(Expression expression) => expression is SumExpression ? $"each term of ({expression})" : expression.ToString();
+
+    private static (string, string, List<string>) Factor(Solution solution)
+    {
+        var pair = solution.Steps.FirstOrDefault(s => s.Description.StartsWith("Find two numbers", StringComparison.Ordinal));
+        if (pair is not null)
+        {
+            return ("To factor x^2 + bx + c, look for two numbers that multiply to c and add to b.",
+                "Start by checking for a common factor, then look for the pair of numbers.",
+                [pair.Description.Split(':')[0] + ", then write one bracket for each."]);
+        }
+
+        if (solution.Steps.Any(s => s.Description.StartsWith("Use the difference of squares", StringComparison.Ordinal)))
+        {
+            return ("This is a difference of two squares: a^2 - b^2 = (a - b)(a + b).",
+                "Start by writing each term as a perfect square.",
+                ["Find a and b with the first term = a^2 and the second term = b^2, then use a^2 - b^2 = (a - b)(a + b)."]);
+        }
+
+        var common = solution.Steps.FirstOrDefault(s => s.Description.StartsWith("Take out the common factor", StringComparison.Ordinal));
+        var fraction = AlgebraicReader.TryToFraction(solution.Problem.Single.Left);
+        var coefficients = fraction?.Numerator.OrderedTerms().Select(t => t.Value.Abs().ToString()).ToList() ?? [];
+        return ("Factoring starts with the greatest common factor of all the terms, then looks for a known pattern (trinomial, difference of squares).",
+            common is not null ? "Start by taking out the greatest common factor of all the terms." : "Start by checking for a common factor, then try a known pattern or the rational roots.",
+            coefficients.Count > 1 ? [$"Find the greatest common factor of the coefficients {string.Join(", ", coefficients)} and the lowest power of each letter, then divide every term by it."] : []);
+    }
+
+    private static (string, string, List<string>) Derivative(Solution solution)
+    {
+        var steps = solution.Steps.Where(s => s.Description.Contains(": d/d", StringComparison.Ordinal)).ToList();
+        var v = solution.Problem.TargetVariable ?? "x";
+        var specific = new List<string>();
+        var first = steps.FirstOrDefault(s => !s.Description.StartsWith("The derivative of a constant", StringComparison.Ordinal)) ?? steps.FirstOrDefault();
+        if (first is not null)
+        {
+            var rule = first.Description.Split(": d/d")[0];
+            var term = first.Description[(first.Description.IndexOf(": d/d", StringComparison.Ordinal) + 5 + v.Length)..];
+            var power = rule.Contains("ower rule", StringComparison.Ordinal) ? $": bring the exponent down as a factor and lower the exponent by 1" : string.Empty;
+            if (term.StartsWith('(') && term.EndsWith(')'))
+            {
+                term = term[1..^1];
+            }
+
+            specific.Add($"Use the {Lower(rule)} on {term}{power}{(steps.Count > 1 ? "; then do the same for each remaining term" : string.Empty)}.");
+        }
+
+        return ($"Differentiate term by term: the power rule d/d{v} {v}^n = n·{v}^(n-1), constants give 0, and the product, quotient and chain rules handle the rest.",
+            steps.Count > 1 ? "Start by splitting the expression into its terms and differentiating the first one." : "Start by deciding which rule the outermost operation needs.",
+            specific);
+    }
+
+    private static bool HasDigit(string text) => text.Any(char.IsAsciiDigit);
+
+    private static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
+
+    private static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
+    [GeneratedRegex(@"equation (\d)")]
+    private static partial Regex EquationNumber();
+}
