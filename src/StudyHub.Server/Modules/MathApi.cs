@@ -9,6 +9,14 @@ public sealed record SolveRequest(string? Problem);
 
 public sealed record CheckRequest(string? Problem, string? Answer);
 
+public sealed record HintRequest(string? Problem, int? Level);
+
+public sealed record VariantsRequest(string? Problem, int? Count, int? Seed);
+
+public sealed record DistractorsRequest(string? Problem, int? Count);
+
+public sealed record ErrorSolutionRequest(string? Problem, int? Seed);
+
 /// <summary>
 /// The math engine over HTTP. The engine is a pure library; this is its only web surface. It counts
 /// as an AI feature, so students under 13 need a parent's consent first.
@@ -47,6 +55,71 @@ internal static class MathApi
             .WithSummary("Check a student's answer: correct, equivalent but not in the requested form, or incorrect with a reason.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        MapTeaching(math);
+    }
+
+    private static void MapTeaching(RouteGroupBuilder math)
+    {
+        math.MapPost("/hints", async Task<Ok<HintResult>> (HintRequest request, MathEngine engine, IConsentGate consent, CancellationToken ct) =>
+            {
+                var errors = new FieldErrors().RequireText("problem", request.Problem, int.MaxValue);
+                if (request.Level is not (>= 1 and <= 4))
+                {
+                    errors.Add("level", "must be 1 (the idea), 2 (the first step), 3 (the operation) or 4 (what to review).");
+                }
+
+                errors.ThrowIfAny();
+                await consent.EnsureMayUseRestrictedFeaturesAsync(ct);
+                return TypedResults.Ok(engine.Hint(request.Problem!, request.Level!.Value));
+            })
+            .WithName("GetHint")
+            .WithSummary("A hint at level 1–3 (idea, first step, operation) or 4 (what to review); never the answer.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        math.MapPost("/variants", async Task<Ok<IReadOnlyList<Variant>>> (VariantsRequest request, MathEngine engine, IConsentGate consent, CancellationToken ct) =>
+            {
+                var count = request.Count ?? 3;
+                var errors = new FieldErrors().RequireText("problem", request.Problem, int.MaxValue);
+                if (count is < 1 or > 20)
+                {
+                    errors.Add("count", "must be between 1 and 20.");
+                }
+
+                errors.ThrowIfAny();
+                await consent.EnsureMayUseRestrictedFeaturesAsync(ct);
+                return TypedResults.Ok(engine.Variants(request.Problem!, count, request.Seed));
+            })
+            .WithName("GetVariants")
+            .WithSummary("New problems of the same kind and difficulty, with clean answers.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        math.MapPost("/distractors", async Task<Ok<IReadOnlyList<Distractor>>> (DistractorsRequest request, MathEngine engine, IConsentGate consent, CancellationToken ct) =>
+            {
+                var count = request.Count ?? 3;
+                var errors = new FieldErrors().RequireText("problem", request.Problem, int.MaxValue);
+                if (count is < 1 or > 10)
+                {
+                    errors.Add("count", "must be between 1 and 10.");
+                }
+
+                errors.ThrowIfAny();
+                await consent.EnsureMayUseRestrictedFeaturesAsync(ct);
+                return TypedResults.Ok(engine.Distractors(request.Problem!, count));
+            })
+            .WithName("GetDistractors")
+            .WithSummary("Wrong answers from real misconceptions, each labelled; never equal to the right answer.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        math.MapPost("/error-solutions", async Task<Ok<ErrorSolution>> (ErrorSolutionRequest request, MathEngine engine, IConsentGate consent, CancellationToken ct) =>
+            {
+                Require("problem", request.Problem);
+                await consent.EnsureMayUseRestrictedFeaturesAsync(ct);
+                return TypedResults.Ok(engine.ErrorSolution(request.Problem!, request.Seed));
+            })
+            .WithName("GetErrorSolution")
+            .WithSummary("A worked solution with exactly one wrong step, and which step it is (identify-the-error games).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static void Require(string field, string? value) => new FieldErrors().RequireText(field, value, int.MaxValue).ThrowIfAny();

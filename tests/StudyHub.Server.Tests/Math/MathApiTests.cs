@@ -73,3 +73,62 @@ public sealed class MathApiTests : IDisposable
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "parental_consent_required");
     }
 }
+
+public sealed class MathTeachingApiTests : IDisposable
+{
+    private readonly StudyHubFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public async Task Hints_at_every_level_never_give_the_answer_away(int level)
+    {
+        using var client = _factory.CreateClientFor(await _factory.RegisterAndSignInAsync("student"));
+
+        var response = await client.PostAsJsonAsync("/api/v1/math/hints", new { problem = "3x = 12", level });
+        await ApiClient.EnsureSuccessAsync(response);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("4", text.Replace("\"level\":4", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        if (level == 3)
+        {
+            Assert.Contains("ivide both sides by 3", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Variants_distractors_and_an_error_solution_come_back_for_a_quadratic()
+    {
+        using var client = _factory.CreateClientFor(await _factory.RegisterAndSignInAsync("teacher"));
+
+        var variants = await (await client.PostAsJsonAsync("/api/v1/math/variants", new { problem = "x^2-5x+6=0", count = 3, seed = 7 })).Content.ReadFromJsonAsync<JsonElement>();
+        var distractors = await (await client.PostAsJsonAsync("/api/v1/math/distractors", new { problem = "x^2-5x+6=0", count = 3 })).Content.ReadFromJsonAsync<JsonElement>();
+        var errorSolution = await client.PostAsJsonAsync("/api/v1/math/error-solutions", new { problem = "2x+3=11", seed = 1 });
+
+        Assert.Equal(3, variants.GetArrayLength());
+        Assert.True(distractors.GetArrayLength() >= 2);
+        await ApiClient.EnsureSuccessAsync(errorSolution);
+        foreach (var distractor in distractors.EnumerateArray())
+        {
+            var answer = distractor.GetProperty("answer").GetString();
+            var check = await (await client.PostAsJsonAsync("/api/v1/math/check", new { problem = "x^2-5x+6=0", answer })).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("incorrect", check.GetProperty("outcome").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Out_of_range_levels_and_counts_are_named()
+    {
+        using var client = _factory.CreateClientFor(await _factory.RegisterAndSignInAsync("student"));
+
+        var hint = await client.PostAsJsonAsync("/api/v1/math/hints", new { problem = "2x+3=11", level = 9 });
+        var variants = await client.PostAsJsonAsync("/api/v1/math/variants", new { problem = "2x+3=11", count = 500 });
+
+        Assert.NotEmpty((await hint.AssertProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("level"));
+        Assert.NotEmpty((await variants.AssertProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("count"));
+    }
+}
