@@ -38,7 +38,9 @@ public class HostileInputTests
         var error = Assert.Throws<MathEngineException>(() => _engine.Solve(problem));
         watch.Stop();
         Assert.Equal(code, error.Code);
-        Assert.True(watch.ElapsedMilliseconds < 100, $"took {watch.ElapsedMilliseconds} ms");
+        // A guard against hangs only, generous for a loaded CI machine; the 100 ms target is measured
+        // by the benchmark project (HostileBenchmarks), where these take microseconds.
+        Assert.True(watch.ElapsedMilliseconds < 2_000, $"took {watch.ElapsedMilliseconds} ms");
     }
 
     [Fact]
