@@ -79,14 +79,7 @@ internal static class MathApi
 
         math.MapPost("/variants", async Task<Ok<IReadOnlyList<Variant>>> (VariantsRequest request, MathEngine engine, IConsentGate consent, CancellationToken ct) =>
             {
-                var count = request.Count ?? 3;
-                var errors = new FieldErrors().RequireText("problem", request.Problem, int.MaxValue);
-                if (count is < 1 or > 20)
-                {
-                    errors.Add("count", "must be between 1 and 20.");
-                }
-
-                errors.ThrowIfAny();
+                var count = RequireProblemAndCount(request.Problem, request.Count, max: 20);
                 await consent.EnsureMayUseRestrictedFeaturesAsync(ct);
                 return TypedResults.Ok(engine.Variants(request.Problem!, count, request.Seed));
             })
@@ -96,14 +89,7 @@ internal static class MathApi
 
         math.MapPost("/distractors", async Task<Ok<IReadOnlyList<Distractor>>> (DistractorsRequest request, MathEngine engine, IConsentGate consent, CancellationToken ct) =>
             {
-                var count = request.Count ?? 3;
-                var errors = new FieldErrors().RequireText("problem", request.Problem, int.MaxValue);
-                if (count is < 1 or > 10)
-                {
-                    errors.Add("count", "must be between 1 and 10.");
-                }
-
-                errors.ThrowIfAny();
+                var count = RequireProblemAndCount(request.Problem, request.Count, max: 10);
                 await consent.EnsureMayUseRestrictedFeaturesAsync(ct);
                 return TypedResults.Ok(engine.Distractors(request.Problem!, count));
             })
@@ -120,6 +106,19 @@ internal static class MathApi
             .WithName("GetErrorSolution")
             .WithSummary("A worked solution with exactly one wrong step, and which step it is (identify-the-error games).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    /// <summary>Validates the problem and a count (default 3); returns the count.</summary>
+    private static int RequireProblemAndCount(string? problem, int? count, int max)
+    {
+        var errors = new FieldErrors().RequireText("problem", problem, int.MaxValue);
+        if (count is { } asked && (asked < 1 || asked > max))
+        {
+            errors.Add("count", $"must be between 1 and {max}.");
+        }
+
+        errors.ThrowIfAny();
+        return count ?? 3;
     }
 
     private static void Require(string field, string? value) => new FieldErrors().RequireText(field, value, int.MaxValue).ThrowIfAny();
