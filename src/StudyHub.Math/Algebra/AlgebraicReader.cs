@@ -133,9 +133,7 @@ internal static class AlgebraicReader
 
     public static SortedSet<string> VariablesOf(Expression expression)
     {
-        var set = new SortedSet<string>(StringComparer.Ordinal);
-        Collect(expression, set);
-        return set;
+        return new SortedSet<string>(expression.DescendantsAndSelf().OfType<VariableExpression>().Select(v => v.Name), StringComparer.Ordinal);
     }
 
     public static bool HasFunctions(Expression expression) => expression switch
@@ -148,43 +146,6 @@ internal static class AlgebraicReader
         PowerExpression power => HasFunctions(power.Base) || HasFunctions(power.Exponent),
         _ => false,
     };
-
-    private static void Collect(Expression expression, SortedSet<string> set)
-    {
-        switch (expression)
-        {
-            case VariableExpression variable:
-                set.Add(variable.Name);
-                break;
-            case SumExpression sum:
-                foreach (var term in sum.Terms)
-                {
-                    Collect(term, set);
-                }
-
-                break;
-            case ProductExpression product:
-                foreach (var factor in product.Factors)
-                {
-                    Collect(factor, set);
-                }
-
-                break;
-            case ReciprocalExpression reciprocal:
-                Collect(reciprocal.Operand, set);
-                break;
-            case NegateExpression negate:
-                Collect(negate.Operand, set);
-                break;
-            case PowerExpression power:
-                Collect(power.Base, set);
-                Collect(power.Exponent, set);
-                break;
-            case FunctionExpression function:
-                Collect(function.Argument, set);
-                break;
-        }
-    }
 
     /// <summary>Exact value of an expression without variables (rationals and square roots).</summary>
     public static ExactNumber Evaluate(Expression expression, bool imaginaryUnit = false)

@@ -22,8 +22,7 @@ internal static class ExpressionSolver
     private static Solution NumberSolution(ParsedProblem problem, Expression expression, List<WorkedStep> steps)
     {
         var notes = new List<string>();
-        var numbers = new List<NumberExpression>();
-        CollectNumbers(expression, numbers);
+        var numbers = expression.DescendantsAndSelf().OfType<NumberExpression>().ToList();
         foreach (var mixed in numbers.Where(n => n.Style == NumberStyle.Mixed).Distinct())
         {
             steps.Add(new WorkedStep("Write the mixed number as an improper fraction", $"{ExpressionPrinter.FormatNumber(mixed)} = {mixed.Value}"));
@@ -298,33 +297,4 @@ internal static class ExpressionSolver
         FunctionExpression function => function with { Argument = Substitute(function.Argument, values) },
         _ => expression,
     };
-
-    private static void CollectNumbers(Expression expression, List<NumberExpression> numbers)
-    {
-        switch (expression)
-        {
-            case NumberExpression number:
-                numbers.Add(number);
-                break;
-            case SumExpression sum:
-                sum.Terms.ToList().ForEach(t => CollectNumbers(t, numbers));
-                break;
-            case ProductExpression product:
-                product.Factors.ToList().ForEach(f => CollectNumbers(f, numbers));
-                break;
-            case ReciprocalExpression reciprocal:
-                CollectNumbers(reciprocal.Operand, numbers);
-                break;
-            case NegateExpression negate:
-                CollectNumbers(negate.Operand, numbers);
-                break;
-            case PowerExpression power:
-                CollectNumbers(power.Base, numbers);
-                CollectNumbers(power.Exponent, numbers);
-                break;
-            case FunctionExpression function:
-                CollectNumbers(function.Argument, numbers);
-                break;
-        }
-    }
 }

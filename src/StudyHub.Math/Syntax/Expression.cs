@@ -11,6 +11,33 @@ namespace StudyHub.Math.Syntax;
 internal abstract record Expression
 {
     public override string ToString() => ExpressionPrinter.Print(this);
+
+    /// <summary>This node and every node below it, left to right (iterative, so deep trees cannot overflow the stack).</summary>
+    public IEnumerable<Expression> DescendantsAndSelf()
+    {
+        var pending = new Stack<Expression>();
+        pending.Push(this);
+        while (pending.TryPop(out var node))
+        {
+            yield return node;
+            var children = Children(node);
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                pending.Push(children[i]);
+            }
+        }
+    }
+
+    private static IReadOnlyList<Expression> Children(Expression node) => node switch
+    {
+        SumExpression sum => sum.Terms,
+        ProductExpression product => product.Factors,
+        ReciprocalExpression reciprocal => [reciprocal.Operand],
+        NegateExpression negate => [negate.Operand],
+        PowerExpression power => [power.Base, power.Exponent],
+        FunctionExpression function => [function.Argument],
+        _ => [],
+    };
 }
 
 internal enum NumberStyle
