@@ -118,18 +118,8 @@ internal static class AlgebraicReader
         return n.Sign < 0 ? raised.Reciprocal() : raised.Normalize();
     }
 
-    public static bool HasVariables(Expression expression) => expression switch
-    {
-        VariableExpression => true,
-        NumberExpression => false,
-        SumExpression sum => sum.Terms.Any(HasVariables),
-        ProductExpression product => product.Factors.Any(HasVariables),
-        ReciprocalExpression reciprocal => HasVariables(reciprocal.Operand),
-        NegateExpression negate => HasVariables(negate.Operand),
-        PowerExpression power => HasVariables(power.Base) || HasVariables(power.Exponent),
-        FunctionExpression function => HasVariables(function.Argument),
-        _ => false,
-    };
+    public static bool HasVariables(Expression expression) =>
+        expression.DescendantsAndSelf().Any(e => e is VariableExpression);
 
     public static SortedSet<string> VariablesOf(Expression expression)
     {
