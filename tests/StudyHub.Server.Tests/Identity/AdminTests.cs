@@ -58,8 +58,8 @@ public sealed class AdminTests : IDisposable
         using var client = _factory.CreateClient();
         var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = ApiClient.DefaultPassword });
         var tokens = (await login.Content.ReadFromJsonAsync<AccountTests.Tokens>())!;
-        var me = await _factory.CreateClientFor(new TestAccount(Guid.Empty, email, ApiClient.DefaultPassword, tokens.AccessToken, tokens.RefreshToken))
-            .GetFromJsonAsync<UserSummary>("/api/v1/me");
+        using var adminClient = _factory.CreateClientFor(new TestAccount(Guid.Empty, email, ApiClient.DefaultPassword, tokens.AccessToken, tokens.RefreshToken));
+        var me = await adminClient.GetFromJsonAsync<UserSummary>("/api/v1/me");
         return new TestAccount(me!.Id, email, ApiClient.DefaultPassword, tokens.AccessToken, tokens.RefreshToken);
     }
 
