@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using StudyHub.Content.Extraction;
 
 namespace StudyHub.Content;
 
@@ -8,6 +9,7 @@ public static class ContentModule
 {
     public static WebApplicationBuilder AddContentModule(this WebApplicationBuilder builder)
     {
+        builder.Services.AddDocumentReading();
         return builder;
     }
 
