@@ -39,6 +39,7 @@ public static class IdentityModule
         services.AddMemoryCache();
         services.AddSingleton<SessionRevocations>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<IdentityMetrics>();
         services.AddSingleton<ValidatedTokens>();
 
         services.AddScoped<Register>();

@@ -18,7 +18,7 @@ try
     builder.AddProblemDetailsMapping();
     builder.AddJsonConventions();
     builder.AddHealth();
-    builder.AddPrometheusMetrics();
+    builder.AddTelemetry();
     builder.AddRateLimits();
     builder.AddStudyHubOpenApi();
     builder.AddStudyHubDatabase();
@@ -27,7 +27,6 @@ try
     builder.AddMathEngine();
 
     var app = builder.Build();
-    app.Services.GetRequiredService<PrometheusMetrics>();
 
     await app.MigrateDatabasesAsync();
     if (await StartupCommands.RunCommandAsync(app, args) is { } exitCode)
@@ -44,10 +43,11 @@ try
     app.UseAuthentication();
     app.UseRateLimiter();
     app.UseAuthorization();
+    app.UseHandlerSpans();
     app.UseAntiforgery();
 
     app.MapHealth();
-    app.MapPrometheusMetrics();
+    app.MapMetrics();
     app.MapStudyHubOpenApi();
     app.MapIdentityEndpoints();
     app.MapMathEndpoints();
