@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using StudyHub.Kernel.Data;
 using StudyHub.Server.Tests.Infrastructure;
 
 namespace StudyHub.Server.Tests.Platform;
@@ -27,14 +29,18 @@ public sealed class PlatformTests
     }
 
     [Fact]
-    public async Task Readiness_checks_the_database()
+    public async Task Readiness_checks_every_module_database()
     {
         using var factory = new StudyHubFactory();
         using var client = factory.CreateClient();
+        var modules = factory.Services.GetServices<IModuleDatabase>().Select(m => m.Name).Order().ToList();
 
         var ready = await client.GetFromJsonAsync<JsonElement>("/health/ready");
 
         Assert.Equal("healthy", ready.GetProperty("status").GetString());
+        var checks = ready.GetProperty("checks").EnumerateObject().ToList();
+        Assert.Equal(modules, checks.Select(c => c.Name).Order().ToList());
+        Assert.All(checks, c => Assert.Equal("healthy", c.Value.GetProperty("status").GetString()));
     }
 
     [Fact]
