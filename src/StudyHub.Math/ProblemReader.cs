@@ -115,13 +115,14 @@ internal static partial class ProblemReader
             start = match.Index + match.Length;
         }
 
+        var vocabulary = Vocabulary.For(text, [target]);
         var substitutions = new Dictionary<string, Rational>(StringComparer.Ordinal);
         if (instruction is Instruction.Evaluate or Instruction.None or Instruction.Calculate or Instruction.Simplify)
         {
             var at = SubstitutionSuffix().Match(text, start, end - start);
             if (at.Success)
             {
-                foreach (var statement in Parser.ParseStatements(text, at.Groups["values"].Index, end))
+                foreach (var statement in Parser.ParseStatements(text, at.Groups["values"].Index, end, vocabulary))
                 {
                     if (statement is not { Operator: RelationOperator.Equal, Left: VariableExpression variable, Right: { } right } || AlgebraicReader.HasVariables(right))
                     {
@@ -142,7 +143,7 @@ internal static partial class ProblemReader
             }
         }
 
-        var statements = Parser.ParseStatements(text, start, end);
+        var statements = Parser.ParseStatements(text, start, end, vocabulary);
         var kind = Classify(statements, instruction, ref target, substitutions);
         return new ParsedProblem(text, kind, instruction, statements, target, substitutions, wantsExact);
     }

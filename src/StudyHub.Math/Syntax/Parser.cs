@@ -22,9 +22,9 @@ internal sealed class Parser
 
     private Token Current => _tokens[_index];
 
-    public static List<Statement> ParseStatements(string text, int start = 0, int? end = null)
+    public static List<Statement> ParseStatements(string text, int start = 0, int? end = null, Vocabulary? vocabulary = null)
     {
-        var parser = new Parser(Tokenizer.Tokenize(text, start, end));
+        var parser = new Parser(Tokenizer.Tokenize(text, start, end, vocabulary));
         return parser.ParseStatementList();
     }
 

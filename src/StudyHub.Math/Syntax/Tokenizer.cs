@@ -41,16 +41,20 @@ internal sealed class Tokenizer
     private int _pos;
     private bool _space;
 
-    private Tokenizer(string text, int start, int end)
+    private readonly Vocabulary _vocabulary;
+
+    private Tokenizer(string text, int start, int end, Vocabulary vocabulary)
     {
+        _vocabulary = vocabulary;
         _text = text;
         _pos = start;
         _end = end;
     }
 
-    public static List<Token> Tokenize(string text, int start = 0, int? end = null)
+    /// <param name="vocabulary">What the problem may say; <see cref="Vocabulary.Permissive"/> (the default) for text the engine printed itself.</param>
+    public static List<Token> Tokenize(string text, int start = 0, int? end = null, Vocabulary? vocabulary = null)
     {
-        var tokenizer = new Tokenizer(text, start, end ?? text.Length);
+        var tokenizer = new Tokenizer(text, start, end ?? text.Length, vocabulary ?? Vocabulary.Permissive);
         tokenizer.Run();
         return tokenizer._tokens;
     }
@@ -185,6 +189,13 @@ internal sealed class Tokenizer
         }
 
         var run = _text[start.._pos];
+        var letters = run.TrimEnd("0123456789".ToCharArray());
+        if (!_vocabulary.IsPermissive && letters.Length > 1 && Vocabulary.IsRecognisedButUnsupported(letters))
+        {
+            throw Vocabulary.Refuse(letters, start + 1);
+        }
+
+        var pieces = new List<Token>();
         var i = 0;
         while (i < run.Length)
         {
@@ -193,8 +204,7 @@ internal sealed class Tokenizer
             {
                 if (string.Compare(run, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0 && (word.Length > 2 || i + word.Length == run.Length || kind == TokenKind.Function))
                 {
-                    _tokens.Add(new Token(kind, start + i, word.Length, run.Substring(i, word.Length)) { Function = function, SpaceBefore = _space });
-                    _space = false;
+                    pieces.Add(new Token(kind, start + i, word.Length, run.Substring(i, word.Length)) { Function = function });
                     i += word.Length;
                     matched = true;
                     break;
@@ -206,9 +216,9 @@ internal sealed class Tokenizer
                 continue;
             }
 
-            if (string.Compare(run, i, "pi", 0, 2, StringComparison.OrdinalIgnoreCase) == 0 && i + 2 == run.Length)
+            if ((string.Compare(run, i, "pi", 0, 2, StringComparison.OrdinalIgnoreCase) == 0 && i + 2 == run.Length) || run[i] == 'π')
             {
-                throw new MathEngineException(ErrorCodes.Unsupported, $"π is not supported yet (position {start + i + 1}).", start + i + 1);
+                throw new MathEngineException(ErrorCodes.Unsupported, $"π is not supported yet (position {start + i + 1}).", start + i + 1) { Word = "π" };
             }
 
             // A letter keeps the digits written right after it: "x2" is a variable named x2.
@@ -223,10 +233,48 @@ internal sealed class Tokenizer
                 throw new MathEngineException(ErrorCodes.UnknownSymbol, $"Unknown symbol '{run[i]}' at position {start + i + 1}.", start + i + 1);
             }
 
-            _tokens.Add(new Token(TokenKind.Identifier, start + i, j - i, run[i..j]) { SpaceBefore = _space });
-            _space = false;
+            pieces.Add(new Token(TokenKind.Identifier, start + i, j - i, run[i..j]));
             i = j;
         }
+
+        if (!_vocabulary.IsPermissive && !Understood(pieces))
+        {
+            throw Vocabulary.Refuse(letters, start + 1);
+        }
+
+        foreach (var piece in pieces)
+        {
+            _tokens.Add(piece with { SpaceBefore = _space });
+            _space = false;
+        }
+    }
+
+    /// <summary>
+    /// Honesty rule (see <see cref="Vocabulary"/>): a run is one known word, one variable, or
+    /// function names and variables the problem uses; never letters guessed out of an unknown word.
+    /// </summary>
+    private bool Understood(List<Token> pieces)
+    {
+        if (pieces.Count == 1)
+        {
+            return pieces[0].Kind != TokenKind.Identifier || Vocabulary.IsVariableLetter(pieces[0].Text[0]);
+        }
+
+        foreach (var piece in pieces)
+        {
+            var ok = piece.Kind switch
+            {
+                TokenKind.Function or TokenKind.Sqrt => true,
+                TokenKind.Identifier => Vocabulary.IsVariableLetter(piece.Text[0]) && _vocabulary.MaySplit(piece.Text),
+                _ => false,
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void ReadSuperscript()
