@@ -6,7 +6,7 @@ namespace StudyHub.Math.Syntax;
 /// Turns plain text, unicode maths and simple LaTeX into tokens, keeping each token's position in
 /// the original text so errors can point at it.
 /// </summary>
-internal sealed class Tokenizer
+internal sealed partial class Tokenizer
 {
     private static readonly (string Word, TokenKind Kind, FunctionName Function)[] Words =
     [
@@ -66,8 +66,20 @@ internal sealed class Tokenizer
             var c = _text[_pos];
             if (char.IsWhiteSpace(c))
             {
+                // Systems are often written one equation per line: a line break after a complete
+                // statement separates, like a comma; inside an unfinished expression it is just space.
+                if (c == '\n' && _tokens.Count > 0 && _tokens[^1].Kind is TokenKind.Number or TokenKind.Identifier or TokenKind.Close or TokenKind.Bar or TokenKind.Factorial or TokenKind.Percent)
+                {
+                    _tokens.Add(new Token(TokenKind.Semicolon, _pos, 1, "\n"));
+                }
+
                 _space = true;
                 _pos++;
+                continue;
+            }
+
+            if (TryReadRootPhrase())
+            {
                 continue;
             }
 
@@ -119,6 +131,10 @@ internal sealed class Tokenizer
             case ';': Add(TokenKind.Semicolon, 1); break;
             case '%': Add(TokenKind.Percent, 1); break;
             case '√': Add(TokenKind.Sqrt, 1); break;
+            case '∛': AddRoot(3, 1); break;
+            case '∜': AddRoot(4, 1); break;
+            case '|': Add(TokenKind.Bar, 1); break;
+            case '!' when next != '=': Add(TokenKind.Factorial, 1); break;
             case '∞': Add(TokenKind.Infinity, 1); break;
             case '=' when next == '=': AddRelation(RelationOperator.Equal, 2); break;
             case '=' or '≈': AddRelation(RelationOperator.Equal, 1); break;
@@ -359,6 +375,9 @@ internal sealed class Tokenizer
             case "frac" or "dfrac" or "tfrac":
                 AddAt(TokenKind.Frac, start, length, "\\frac");
                 return;
+            case "sqrt" when _pos < _end && _text[_pos] == '[':
+                ReadLatexRootIndex(start);
+                return;
             case "sqrt":
                 AddAt(TokenKind.Sqrt, start, length, "√");
                 return;
@@ -366,7 +385,7 @@ internal sealed class Tokenizer
                 AddAt(TokenKind.Star, start, length, "·");
                 return;
             case "div":
-                AddAt(TokenKind.Slash, start, length, "/");
+                AddAt(TokenKind.Slash, start, length, "÷");
                 return;
             case "pm":
                 AddAt(TokenKind.PlusMinus, start, length, "±");
@@ -401,6 +420,57 @@ internal sealed class Tokenizer
                 throw new MathEngineException(ErrorCodes.Unsupported, $"Unsupported LaTeX command '\\{name}' at position {start + 1}.", start + 1);
         }
     }
+
+    /// <summary>"cube root of 216", "the square root of 49", "4th root of 16", "fifth root of 32".</summary>
+    private bool TryReadRootPhrase()
+    {
+        var match = RootPhrase().Match(_text, _pos, _end - _pos);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var degree = match.Groups["n"].Value.ToLowerInvariant() switch
+        {
+            "square" => 2,
+            "cube" or "third" => 3,
+            "fourth" => 4,
+            "fifth" => 5,
+            var ordinal => int.Parse(ordinal.AsSpan(0, ordinal.Length - 2), System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (degree is < 2 or > 64)
+        {
+            throw new MathEngineException(ErrorCodes.Unsupported, $"Roots of degree {degree} are not supported (position {_pos + 1}).", _pos + 1);
+        }
+
+        AddRoot(degree, match.Length);
+        return true;
+    }
+
+    private void AddRoot(int degree, int length)
+    {
+        _tokens.Add(new Token(TokenKind.Root, _pos, length, _text.Substring(_pos, length)) { Value = new Rational(degree), SpaceBefore = _space });
+        _space = false;
+        _pos += length;
+    }
+
+    /// <summary>\sqrt[3]{x}: the index is a small whole number in square brackets.</summary>
+    private void ReadLatexRootIndex(int start)
+    {
+        var close = _text.IndexOf(']', _pos, _end - _pos);
+        var index = close < 0 ? string.Empty : _text[(_pos + 1)..close].Trim();
+        if (close < 0 || !int.TryParse(index, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var degree) || degree is < 2 or > 64)
+        {
+            throw new MathEngineException(ErrorCodes.Unsupported, $"Expected a root index like \\sqrt[3]{{…}} at position {start + 1}.", start + 1);
+        }
+
+        _tokens.Add(new Token(TokenKind.Root, start, close + 1 - start, _text[start..(close + 1)]) { Value = new Rational(degree), SpaceBefore = _space });
+        _space = false;
+        _pos = close + 1;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G(?:the\s+)?(?<n>square|cube|third|fourth|fifth|[1-9][0-9]?(?:st|nd|rd|th))\s+root\s+of\b\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RootPhrase();
 
     private void Add(TokenKind kind, int length, string? text = null)
     {
