@@ -1,3 +1,4 @@
+using StudyHub.Content;
 using StudyHub.Identity;
 using StudyHub.Server.Hosting;
 using StudyHub.Server.Modules;
@@ -23,6 +24,7 @@ try
     builder.AddStudyHubOpenApi();
     builder.AddStudyHubDatabase();
     builder.AddIdentityModule();
+    builder.AddContentModule();
     builder.AddWebUi();
     builder.AddMathEngine();
 
@@ -50,6 +52,7 @@ try
     app.MapPrometheusMetrics();
     app.MapStudyHubOpenApi();
     app.MapIdentityEndpoints();
+    app.MapContentEndpoints();
     app.MapMathEndpoints();
     app.MapWebUi();
 
