@@ -52,6 +52,7 @@ public static class IdentityModule
         services.AddScoped<ParentalConsent>();
         services.AddScoped<IConsentGate>(provider => provider.GetRequiredService<ParentalConsent>());
         services.AddScoped<PersonalData>();
+        services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<AdministerUsers>();
         services.AddScoped<AccountProvisioning>();
         services.AddScoped<DemoData>();
