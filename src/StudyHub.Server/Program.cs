@@ -1,5 +1,6 @@
 using StudyHub.Content;
 using StudyHub.Identity;
+using StudyHub.Practice;
 using StudyHub.Server.Hosting;
 using StudyHub.Server.Modules;
 
@@ -25,6 +26,7 @@ try
     builder.AddStudyHubDatabase();
     builder.AddIdentityModule();
     builder.AddContentModule();
+    builder.AddPracticeModule();
     builder.AddWebUi();
     builder.AddMathEngine();
 
@@ -53,6 +55,7 @@ try
     app.MapStudyHubOpenApi();
     app.MapIdentityEndpoints();
     app.MapContentEndpoints();
+    app.MapPracticeEndpoints();
     app.MapMathEndpoints();
     app.MapWebUi();
 
