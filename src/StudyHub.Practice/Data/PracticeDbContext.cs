@@ -24,6 +24,10 @@ internal sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> opti
 
     public DbSet<LearningEvent> LearningEvents => Set<LearningEvent>();
 
+    public DbSet<PlayerRecord> Players => Set<PlayerRecord>();
+
+    public DbSet<BadgeAward> BadgeAwards => Set<BadgeAward>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyStudyHubConventions();
 
@@ -102,6 +106,19 @@ internal sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> opti
             entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
             entry.Property(e => e.SkillId).HasMaxLength(100);
             entry.HasIndex(e => new { e.StudentId, e.OccurredAt });
+        });
+
+        modelBuilder.Entity<PlayerRecord>(player =>
+        {
+            player.ToTable("practice_players");
+            player.HasKey(p => p.StudentId);
+        });
+
+        modelBuilder.Entity<BadgeAward>(award =>
+        {
+            award.ToTable("practice_badge_awards");
+            award.HasKey(a => new { a.StudentId, a.BadgeId });
+            award.Property(a => a.BadgeId).HasMaxLength(32);
         });
     }
 }

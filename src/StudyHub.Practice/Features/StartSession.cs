@@ -28,7 +28,7 @@ internal sealed class StartSession(PracticeDbContext db, IPeopleDirectory people
         }
 
         var now = clock.GetUtcNow();
-        var (dayStart, nextDay) = StudentDay(await people.FindStudentAsync(studentId, cancellationToken), now);
+        var (_, dayStart, nextDay) = StudentDay(await people.FindStudentAsync(studentId, cancellationToken), now);
         var startedToday = await db.Sessions.CountAsync(s => s.StudentId == studentId && s.CreatedAt >= dayStart, cancellationToken);
         if (startedToday >= options.Value.QuizzesPerDay)
         {
@@ -66,8 +66,8 @@ internal sealed class StartSession(PracticeDbContext db, IPeopleDirectory people
         _ => "abandoned",
     };
 
-    /// <summary>The student's current day in their time zone, as UTC instants [start, next start).</summary>
-    public static (DateTime Start, DateTime NextStart) StudentDay(StudentSummary? student, DateTimeOffset now)
+    /// <summary>The student's current date in their time zone, and that day as UTC instants [start, next start).</summary>
+    public static (DateOnly Today, DateTime Start, DateTime NextStart) StudentDay(StudentSummary? student, DateTimeOffset now)
     {
         var zone = TimeZoneInfo.Utc;
         if (student is not null && TimeZoneInfo.TryFindSystemTimeZoneById(student.TimeZone, out var found))
@@ -79,7 +79,7 @@ internal sealed class StartSession(PracticeDbContext db, IPeopleDirectory people
         var midnight = new DateTime(local.Year, local.Month, local.Day, 0, 0, 0, DateTimeKind.Unspecified);
         var start = TimeZoneInfo.ConvertTimeToUtc(midnight, zone);
         var next = TimeZoneInfo.ConvertTimeToUtc(midnight.AddDays(1), zone);
-        return (start, next);
+        return (DateOnly.FromDateTime(midnight), start, next);
     }
 
     public static void Map(IEndpointRouteBuilder api) =>

@@ -42,7 +42,10 @@ public sealed record AnswerResult(
     string? Explanation,
     int AnswerStreak,
     int SessionScore,
-    string SessionState);
+    string SessionState,
+    IReadOnlyList<BadgeView> NewBadges);
+
+public sealed record BadgeView(string Id, string Name, string Description);
 
 /// <summary>
 /// Scores one attempt. Idempotent by the <c>Idempotency-Key</c> header: the outcome is stored with
@@ -50,7 +53,7 @@ public sealed record AnswerResult(
 /// twice; the same key with a different body is a 409. The attempt, the learning-event log entry
 /// and the <see cref="QuestionAnswered"/> outbox event commit together.
 /// </summary>
-internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUser, MathEngine engine, TimeProvider clock)
+internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUser, IPeopleDirectory people, MathEngine engine, TimeProvider clock)
 {
     public const int MaxAnswerLength = 500;
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -96,6 +99,7 @@ internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUse
         var points = Scoring.Score(new ScoreInput(fraction, attemptNumber, timeTaken, timeLimit, delivery.HintsUsed, session.AnswerStreak));
         var fullyRight = Scoring.IsFullyCorrect(fraction);
         var ended = fullyRight || attemptNumber >= GetNextQuestion.AttemptsAllowed(question);
+        IReadOnlyList<BadgeView> newBadges = [];
 
         delivery.Attempts = attemptNumber;
         session.Score += points.Total;
@@ -107,7 +111,7 @@ internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUse
             delivery.AnsweredRight = fullyRight;
             delivery.Points = points.Total;
             session.QuestionsRight += fullyRight ? 1 : 0;
-            await CompleteWhenLastAsync(session, now, cancellationToken);
+            newBadges = await CompleteWhenLastAsync(session, now, cancellationToken);
         }
 
         var attempt = new AnswerAttempt
@@ -135,7 +139,7 @@ internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUse
             fullyRight ? null : feedback,
             ended ? question.AnswerText : null,
             ended ? question.Explanation : null,
-            session.AnswerStreak, session.Score, StartSession.StateName(session.State));
+            session.AnswerStreak, session.Score, StartSession.StateName(session.State), newBadges);
         db.IdempotencyRecords.Add(new IdempotencyRecord
         {
             StudentId = studentId, Key = idempotencyKey, RequestHash = requestHash,
@@ -170,13 +174,14 @@ internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUse
             : throw new ConflictException("idempotency_key_reused", $"This {IdempotencyHeader} was already used for a different answer.");
     }
 
-    private async Task CompleteWhenLastAsync(GameSession session, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Completes the session when this was its last question: daily streak, lifetime points, badges (each once, through the outbox).</summary>
+    private async Task<IReadOnlyList<BadgeView>> CompleteWhenLastAsync(GameSession session, DateTime now, CancellationToken cancellationToken)
     {
         var questionCount = await db.Questions.CountAsync(q => q.GameId == session.GameId, cancellationToken);
         var endedBefore = await db.Deliveries.CountAsync(d => d.SessionId == session.Id && d.EndedAt != null, cancellationToken);
         if (endedBefore + 1 < questionCount)
         {
-            return;
+            return [];
         }
 
         session.State = SessionState.Completed;
@@ -186,6 +191,29 @@ internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUse
             Id = Guid.CreateVersion7(), StudentId = session.StudentId, Kind = LearningEventKind.SessionCompleted, SessionId = session.Id,
             Correct = session.QuestionsRight == questionCount, Points = session.Score, OccurredAt = now,
         });
+
+        var record = await db.Players.FirstOrDefaultAsync(p => p.StudentId == session.StudentId, cancellationToken);
+        if (record is null)
+        {
+            record = new PlayerRecord { StudentId = session.StudentId };
+            db.Players.Add(record);
+        }
+
+        var (today, _, _) = StartSession.StudentDay(await people.FindStudentAsync(session.StudentId, cancellationToken), now);
+        record.RecordPlayedOn(today);
+        record.TotalPoints += session.Score;
+        record.GamesCompleted++;
+
+        var owned = await db.BadgeAwards.Where(b => b.StudentId == session.StudentId).Select(b => b.BadgeId).ToListAsync(cancellationToken);
+        var completed = new CompletedGame(questionCount, session.QuestionsRight, record);
+        var earned = Badges.Catalogue.Where(b => !owned.Contains(b.Id) && b.IsEarned(completed)).ToList();
+        foreach (var badge in earned)
+        {
+            db.BadgeAwards.Add(new BadgeAward { StudentId = session.StudentId, BadgeId = badge.Id, AwardedAt = now });
+            db.PublishEvent(new BadgeAwarded(Guid.CreateVersion7(), session.StudentId, badge.Id, badge.Name, now), clock);
+        }
+
+        return [.. earned.Select(b => new BadgeView(b.Id, b.Name, b.Description))];
     }
 
     /// <summary>The right fraction of an answer and, when wrong, what the student probably did.</summary>
