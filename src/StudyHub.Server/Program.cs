@@ -1,6 +1,7 @@
 using StudyHub.Content;
 using StudyHub.Identity;
 using StudyHub.Progress;
+using StudyHub.Practice;
 using StudyHub.Server.Hosting;
 using StudyHub.Server.Modules;
 
@@ -27,6 +28,7 @@ try
     builder.AddIdentityModule();
     builder.AddContentModule();
     builder.AddProgressModule();
+    builder.AddPracticeModule();
     builder.AddWebUi();
     builder.AddMathEngine();
 
@@ -56,6 +58,7 @@ try
     app.MapIdentityEndpoints();
     app.MapContentEndpoints();
     app.MapProgressEndpoints();
+    app.MapPracticeEndpoints();
     app.MapMathEndpoints();
     app.MapWebUi();
 
