@@ -9,6 +9,7 @@ root=$(pwd)
 need_packages=()
 command -v /usr/lib/postgresql/15/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)   # Playwright drives Debian's Chromium; it never downloads one
+source scripts/reading-tools.sh
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing: ${need_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
