@@ -12,6 +12,7 @@ command -v /usr/lib/postgresql/15/bin/initdb >/dev/null 2>&1 || need_packages+=(
 python3 -c 'import sympy' >/dev/null 2>&1 || need_packages+=(python3-sympy)   # the math engine's differential test
 command -v node >/dev/null 2>&1 || need_packages+=(nodejs)  # runs the FSRS reference (ts-fsrs) the flashcard tests compare against
 command -v npm >/dev/null 2>&1 || need_packages+=(npm)
+source scripts/reading-tools.sh
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing: ${need_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
