@@ -9,11 +9,18 @@ root=$(pwd)
 need_packages=()
 command -v /usr/lib/postgresql/15/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)   # Playwright drives Debian's Chromium; it never downloads one
+command -v npm >/dev/null 2>&1 || need_packages+=(npm)   # installs s3rver, the S3-compatible server the storage tests start
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing: ${need_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+fi
+
+# s3rver for the storage tests, pinned by tools/s3rver/package-lock.json; the tests start it on a free port.
+if [ ! -x tools/s3rver/node_modules/.bin/s3rver ]; then
+  echo "Installing s3rver into tools/s3rver"
+  npm ci --prefix tools/s3rver --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
 # A throwaway PostgreSQL cluster on 127.0.0.1, owned by the postgres user, gone when we exit.

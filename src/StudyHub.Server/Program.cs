@@ -1,7 +1,9 @@
 using StudyHub.Content;
 using StudyHub.Identity;
+using StudyHub.Jobs;
 using StudyHub.Server.Hosting;
 using StudyHub.Server.Modules;
+using StudyHub.Storage;
 
 try
 {
@@ -25,6 +27,8 @@ try
     builder.AddStudyHubDatabase();
     builder.AddIdentityModule();
     builder.AddContentModule();
+    builder.AddJobsModule(runWorkers: services => HostRoles.Of(services) != HostRole.Web);
+    builder.AddFileStorage();
     builder.AddWebUi();
     builder.AddMathEngine();
 
@@ -50,11 +54,16 @@ try
 
     app.MapHealth();
     app.MapPrometheusMetrics();
-    app.MapStudyHubOpenApi();
-    app.MapIdentityEndpoints();
-    app.MapContentEndpoints();
-    app.MapMathEndpoints();
-    app.MapWebUi();
+    if (HostRoles.Of(app.Services) != HostRole.Worker)
+    {
+        app.MapStudyHubOpenApi();
+        app.MapIdentityEndpoints();
+        app.MapContentEndpoints();
+        app.MapJobsEndpoints();
+        app.MapFileDownloads();
+        app.MapMathEndpoints();
+        app.MapWebUi();
+    }
 
     await app.RunAsync();
     return 0;
