@@ -1,6 +1,7 @@
 using StudyHub.Content;
 using StudyHub.Identity;
 using StudyHub.Jobs;
+using StudyHub.Progress;
 using StudyHub.Server.Hosting;
 using StudyHub.Server.Modules;
 using StudyHub.Storage;
@@ -21,19 +22,19 @@ try
     builder.AddProblemDetailsMapping();
     builder.AddJsonConventions();
     builder.AddHealth();
-    builder.AddPrometheusMetrics();
+    builder.AddTelemetry();
     builder.AddRateLimits();
     builder.AddStudyHubOpenApi();
     builder.AddStudyHubDatabase();
     builder.AddIdentityModule();
     builder.AddContentModule();
+    builder.AddProgressModule();
     builder.AddJobsModule(runWorkers: services => HostRoles.Of(services) != HostRole.Web);
     builder.AddFileStorage();
     builder.AddWebUi();
     builder.AddMathEngine();
 
     var app = builder.Build();
-    app.Services.GetRequiredService<PrometheusMetrics>();
 
     await app.MigrateDatabasesAsync();
     if (await StartupCommands.RunCommandAsync(app, args) is { } exitCode)
@@ -50,15 +51,17 @@ try
     app.UseAuthentication();
     app.UseRateLimiter();
     app.UseAuthorization();
+    app.UseHandlerSpans();
     app.UseAntiforgery();
 
     app.MapHealth();
-    app.MapPrometheusMetrics();
+    app.MapMetrics();
     if (HostRoles.Of(app.Services) != HostRole.Worker)
     {
         app.MapStudyHubOpenApi();
         app.MapIdentityEndpoints();
         app.MapContentEndpoints();
+        app.MapProgressEndpoints();
         app.MapJobsEndpoints();
         app.MapFileDownloads();
         app.MapMathEndpoints();

@@ -1,15 +1,11 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace StudyHub.Jobs.Running;
 
-/// <summary>The runner's meters (exported by the host) and its traces.</summary>
+/// <summary>The runner's meters (exported by the host as <c>StudyHub.*</c>).</summary>
 internal sealed class JobMetrics
 {
     public const string MeterName = "StudyHub.Jobs";
-
-    /// <summary>One span per job run, from the source the whole application traces with.</summary>
-    public static readonly ActivitySource Tracing = new("StudyHub");
 
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _failures;
@@ -27,7 +23,7 @@ internal sealed class JobMetrics
         _duration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Failed(string kind, bool deadLettered) =>
-        _failures.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("dead_lettered", deadLettered));
+        _failures.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("dead_lettered", deadLettered ? "true" : "false"));
 
     public void QueueDepth(long depth) => Interlocked.Exchange(ref _queueDepth, depth);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyHub.Jobs.Data;
+using StudyHub.Kernel.Telemetry;
 
 namespace StudyHub.Jobs.Running;
 
@@ -136,7 +137,7 @@ internal sealed class JobRunner(
 
     private async Task RunAsync(Job job, CancellationToken stoppingToken)
     {
-        using var activity = JobMetrics.Tracing.StartActivity("job " + job.Kind);
+        using var activity = StudyHubTelemetry.ActivitySource.StartActivity("job " + job.Kind);
         activity?.SetTag("job.id", job.Id);
         activity?.SetTag("job.kind", job.Kind);
         activity?.SetTag("job.attempt", job.Attempts);
