@@ -9,9 +9,9 @@ root=$(pwd)
 need_packages=()
 command -v /usr/lib/postgresql/15/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)   # Playwright drives Debian's Chromium; it never downloads one
+command -v npm >/dev/null 2>&1 || need_packages+=(npm)   # installs s3rver, the S3-compatible server the storage tests start
 python3 -c 'import sympy' >/dev/null 2>&1 || need_packages+=(python3-sympy)   # the math engine's differential test
 command -v node >/dev/null 2>&1 || need_packages+=(nodejs)  # runs the FSRS reference (ts-fsrs) the flashcard tests compare against
-command -v npm >/dev/null 2>&1 || need_packages+=(npm)
 source scripts/reading-tools.sh
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing: ${need_packages[*]}"
@@ -22,6 +22,11 @@ fi
 
 # The FSRS-6 reference implementation, pinned by tests/fsrs-reference/package-lock.json (gitignored node_modules).
 [ -f tests/fsrs-reference/node_modules/ts-fsrs/package.json ] || (cd tests/fsrs-reference && npm ci --no-audit --no-fund --loglevel=error)
+# s3rver for the storage tests, pinned by tools/s3rver/package-lock.json; the tests start it on a free port.
+if [ ! -x tools/s3rver/node_modules/.bin/s3rver ]; then
+  echo "Installing s3rver into tools/s3rver"
+  npm ci --prefix tools/s3rver --no-audit --no-fund --loglevel=error >/dev/null
+fi
 
 # A throwaway PostgreSQL cluster on 127.0.0.1, owned by the postgres user, gone when we exit.
 pg_bin=/usr/lib/postgresql/15/bin

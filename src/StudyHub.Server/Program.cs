@@ -1,9 +1,11 @@
 using StudyHub.Content;
 using StudyHub.Identity;
+using StudyHub.Jobs;
 using StudyHub.Progress;
 using StudyHub.Practice;
 using StudyHub.Server.Hosting;
 using StudyHub.Server.Modules;
+using StudyHub.Storage;
 
 try
 {
@@ -29,6 +31,8 @@ try
     builder.AddContentModule();
     builder.AddProgressModule();
     builder.AddPracticeModule();
+    builder.AddJobsModule(runWorkers: services => HostRoles.Of(services) != HostRole.Web);
+    builder.AddFileStorage();
     builder.AddWebUi();
     builder.AddMathEngine();
 
@@ -54,13 +58,18 @@ try
 
     app.MapHealth();
     app.MapMetrics();
-    app.MapStudyHubOpenApi();
-    app.MapIdentityEndpoints();
-    app.MapContentEndpoints();
-    app.MapProgressEndpoints();
-    app.MapPracticeEndpoints();
-    app.MapMathEndpoints();
-    app.MapWebUi();
+    if (HostRoles.Of(app.Services) != HostRole.Worker)
+    {
+        app.MapStudyHubOpenApi();
+        app.MapIdentityEndpoints();
+        app.MapContentEndpoints();
+        app.MapProgressEndpoints();
+        app.MapPracticeEndpoints();
+        app.MapJobsEndpoints();
+        app.MapFileDownloads();
+        app.MapMathEndpoints();
+        app.MapWebUi();
+    }
 
     await app.RunAsync();
     return 0;

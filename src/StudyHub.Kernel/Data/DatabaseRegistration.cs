@@ -19,6 +19,9 @@ public static class DatabaseRegistration
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var connectionString = provider.GetRequiredService<ResolvedConnectionString>().Value;
             Configure(options, database.Provider, connectionString, migrationsHistoryTable);
+
+            // Shared save hooks (e.g. the job runner's wake-up after an enqueue) apply to every module.
+            options.AddInterceptors(provider.GetServices<ISaveChangesInterceptor>());
         });
         services.AddSingleton<IModuleDatabase, ModuleDatabase<TContext>>();
         // Ready means every module's database answers; registering here covers new modules too.

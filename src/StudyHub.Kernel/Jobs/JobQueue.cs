@@ -12,7 +12,8 @@ public static class JobQueue
 {
     public const string TableName = "jobs";
 
-    internal static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
+    /// <summary>How payloads (and integration events) are written and read.</summary>
+    public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>Maps <see cref="Job"/> onto the shared table, excluded from this context's migrations.</summary>
     public static ModelBuilder MapSharedJobsTable(this ModelBuilder modelBuilder)
@@ -34,7 +35,9 @@ public static class JobQueue
         job.HasKey(j => j.Id);
         job.Property(j => j.Kind).HasMaxLength(Job.MaxKindLength);
         job.Property(j => j.State).HasConversion<string>().HasMaxLength(16);
-        job.Property(j => j.LeasedBy).HasMaxLength(100);
+        // The lease holder guards every write to a running job: a worker whose lease was taken
+        // over (it stalled past its lease) cannot complete the job, so its results roll back.
+        job.Property(j => j.LeasedBy).HasMaxLength(100).IsConcurrencyToken();
         job.Property(j => j.LastError).HasMaxLength(Job.MaxErrorLength);
         job.Property(j => j.ProgressMessage).HasMaxLength(Job.MaxProgressMessageLength);
         job.HasIndex(j => new { j.State, j.NextRunAt });
