@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using StudyHub.Identity.Authentication;
 using StudyHub.Identity.Data;
 using StudyHub.Identity.Domain;
@@ -22,9 +21,7 @@ internal sealed class SignIn(
     IPasswordHasher<User> hasher,
     SessionTokens tokens,
     SignInThrottle throttle,
-    IAuditLog audit,
-    IOptions<AuthOptions> options,
-    TimeProvider clock)
+    IAuditLog audit)
 {
     // Hashing for unknown addresses too keeps the response time from telling which accounts exist.
     private static readonly Lazy<User> TimingDecoy = new(() =>
@@ -57,41 +54,29 @@ internal sealed class SignIn(
 
         errors.ThrowIfAny();
 
+        // Counted and locked by what was typed, before the account is looked up: an unknown
+        // address is throttled and locked exactly like a known one (SignInThrottle has the rule).
+        var normalized = AccountRules.NormalizeEmail(request.Email!);
         throttle.CountAddress(ip);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var normalized = request.Email!.Trim().ToLowerInvariant();
+        throttle.CountAccount(normalized, ip);
+        throttle.EnsureNotLockedOut(normalized, ip);
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
         if (user is null || user.ErasedAt is not null)
         {
             hasher.VerifyHashedPassword(TimingDecoy.Value, TimingDecoy.Value.PasswordHash, request.Password!);
             Count("unknown_account");
-            audit.Record(AuditEvents.SignInFailed, null, null, "unknown account");
+            audit.Record(throttle.RecordFailure(normalized, ip) ? AuditEvents.LockedOut : AuditEvents.SignInFailed, null, null, "unknown account");
             await db.SaveChangesAsync(cancellationToken);
             throw InvalidCredentials();
         }
 
-        if (user.LockoutEndsAt is { } lockedUntil && lockedUntil > now)
-        {
-            Count("locked_out");
-            audit.Record(AuditEvents.SignInFailed, null, user.Id, "locked out");
-            await db.SaveChangesAsync(cancellationToken);
-            throw new TooManyAttemptsException("account_locked", "Too many failed sign-ins. Try again later.", lockedUntil - now);
-        }
-
-        throttle.CountAccount(normalized);
         var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password!);
         if (verdict == PasswordVerificationResult.Failed)
         {
+            // Kept on the account so its owner (and the export) can see that someone is guessing.
             user.FailedSignInCount++;
-            var locked = user.FailedSignInCount >= options.Value.MaxFailedSignIns;
-            if (locked)
-            {
-                user.LockoutEndsAt = now + options.Value.LockoutDuration;
-                user.FailedSignInCount = 0;
-            }
-
             Count("wrong_password");
-            audit.Record(locked ? AuditEvents.LockedOut : AuditEvents.SignInFailed, null, user.Id, "wrong password");
+            audit.Record(throttle.RecordFailure(normalized, ip) ? AuditEvents.LockedOut : AuditEvents.SignInFailed, null, user.Id, "wrong password");
             await db.SaveChangesAsync(cancellationToken);
             throw InvalidCredentials();
         }
@@ -109,7 +94,7 @@ internal sealed class SignIn(
         }
 
         user.FailedSignInCount = 0;
-        user.LockoutEndsAt = null;
+        throttle.RecordSuccess(normalized, ip);
         Count("success");
         var session = tokens.OpenSession(user, kind, device, ip);
         audit.Record(AuditEvents.SignedIn, user.Id, user.Id, kind.ToString());
