@@ -122,5 +122,6 @@ internal sealed class SignIn(
             .WithSummary("Sign in with email and password; returns an access token (15 minutes) and a refresh token.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden) // account_disabled: the right password for a disabled account
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }
