@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
@@ -108,12 +109,22 @@ public static class IdentityModule
         PersonalData.Map(api);
         AdministerUsers.Map(api);
 
-        // The web UI's sign-out: a form post (with antiforgery) that ends the cookie's session.
-        endpoints.MapPost("/signout", async (HttpContext http, WebSignIn web, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
+        // The web UI's sign-out: a form post (with antiforgery) that ends the cookie's session. A
+        // post without a valid token (a forged cross-site form) changes nothing and is answered
+        // with a 400 problem, not the antiforgery exception's 500.
+        endpoints.MapPost("/signout", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (HttpContext http, WebSignIn web, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
-            await antiforgery.ValidateRequestAsync(http);
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status400BadRequest,
+                    title: "The sign-out form has expired. Reload the page and try again.",
+                    type: "https://studyhub.dev/problems/antiforgery_failed",
+                    extensions: new Dictionary<string, object?> { ["code"] = "antiforgery_failed" });
+            }
+
             await web.SignOutAsync(http, http.RequestAborted);
-            return Results.Redirect("/");
+            return TypedResults.Redirect("/");
         }).ExcludeFromDescription();
         return endpoints;
     }

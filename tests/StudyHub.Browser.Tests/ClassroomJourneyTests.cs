@@ -96,6 +96,7 @@ public sealed partial class ClassroomJourneyTests(StudyHubServer server)
         await page.GetByLabel("Link code from your child").FillAsync(code!.Code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Link", Exact = true }).ClickAsync();
         await Expect(page.GetByText("Waiting for your consent"));
+        await page.GetByLabel("I am Leo Park's parent or guardian and I am 18 or older.").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Give consent for Leo Park" }).ClickAsync();
         await Expect(page.GetByText("Consent given"));
 

@@ -4,10 +4,22 @@ using StudyHub.Kernel.Errors;
 
 namespace StudyHub.Identity.Authentication;
 
+/// <summary>A lockout of one account from one client address.</summary>
+internal sealed record SignInLockout(string Address, int Failures, DateTime? LockedUntil);
+
 /// <summary>
-/// Sign-in attempts per account and per client address, in one-minute windows read from
-/// <see cref="TimeProvider"/>. Counted per instance: in a cluster the effective limit is the
-/// per-instance limit times the instances, which the lockout rule (stored in the database) backs up.
+/// Limits password guessing without letting anyone lock a known account out from elsewhere.
+/// Every rule is keyed by what the request says, never by whether the account exists, so an
+/// unknown address is counted exactly like a known one and the answers tell nobody who has an account:
+/// <list type="bullet">
+/// <item>per client address: <c>SignInAttemptsPerAddressPerMinute</c> attempts a minute (generous: a school behind one address);</item>
+/// <item>per account and address: <c>SignInAttemptsPerAccountPerMinute</c> attempts a minute;</item>
+/// <item>lockout per account and address: <c>MaxFailedSignIns</c> failures in a row lock that
+/// address out of that account for <c>LockoutDuration</c>; the owner signing in from their own
+/// device is not affected.</item>
+/// </list>
+/// Windows are read from <see cref="TimeProvider"/>. Counted per instance (in a cluster the limits
+/// multiply by the instances until the counters move to Redis).
 /// </summary>
 internal sealed class SignInThrottle(IOptions<AuthOptions> options, TimeProvider clock)
 {
@@ -15,27 +27,72 @@ internal sealed class SignInThrottle(IOptions<AuthOptions> options, TimeProvider
     private const int PurgeThreshold = 10_000;
 
     private readonly ConcurrentDictionary<string, Counter> _counters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Account, string Address), Failures> _failures = new();
 
     public void CountAddress(string? address) =>
-        Count("ip:" + (address ?? "unknown"), options.Value.SignInAttemptsPerAddressPerMinute, "Too many sign-in attempts from your network. Wait a minute and try again.");
+        Count("ip:" + Address(address), options.Value.SignInAttemptsPerAddressPerMinute, "Too many sign-in attempts from your network. Wait a minute and try again.");
 
-    public void CountAccount(string normalizedEmail) =>
-        Count("account:" + normalizedEmail, options.Value.SignInAttemptsPerAccountPerMinute, "Too many sign-in attempts for this account. Wait a minute and try again.");
+    public void CountAccount(string normalizedEmail, string? address) =>
+        Count("account:" + Address(address) + ":" + normalizedEmail, options.Value.SignInAttemptsPerAccountPerMinute, "Too many sign-in attempts for this account. Wait a minute and try again.");
+
+    /// <summary>Refuses an address that is locked out of this account (known or not).</summary>
+    public void EnsureNotLockedOut(string normalizedEmail, string? address)
+    {
+        var now = clock.GetUtcNow();
+        if (_failures.TryGetValue((normalizedEmail, Address(address)), out var failures)
+            && failures.LockedUntil is { } until && until > now)
+        {
+            throw new TooManyAttemptsException("account_locked", "Too many failed sign-ins. Try again later.", until - now);
+        }
+    }
+
+    /// <summary>Counts a failed sign-in; true when this failure locked the address out of the account.</summary>
+    public bool RecordFailure(string normalizedEmail, string? address)
+    {
+        var now = clock.GetUtcNow();
+        Purge(_failures, f => f.LastFailureAt + options.Value.LockoutDuration <= now && (f.LockedUntil is null || f.LockedUntil <= now));
+        var failures = _failures.GetOrAdd((normalizedEmail, Address(address)), _ => new Failures());
+        lock (failures)
+        {
+            if (failures.LockedUntil is { } until && until <= now)
+            {
+                failures.LockedUntil = null;
+                failures.Count = 0;
+            }
+
+            failures.LastFailureAt = now;
+            if (++failures.Count < options.Value.MaxFailedSignIns)
+            {
+                return false;
+            }
+
+            failures.LockedUntil = now + options.Value.LockoutDuration;
+            failures.Count = 0;
+            return true;
+        }
+    }
+
+    /// <summary>A successful sign-in from an address clears its failures for the account.</summary>
+    public void RecordSuccess(string normalizedEmail, string? address) =>
+        _failures.TryRemove((normalizedEmail, Address(address)), out _);
+
+    /// <summary>The current failures and lockouts of an account, per address (for the person's data export).</summary>
+    public IReadOnlyList<SignInLockout> LockoutsOf(string normalizedEmail)
+    {
+        var now = clock.GetUtcNow();
+        return _failures
+            .Where(f => f.Key.Account == normalizedEmail)
+            .Select(f => new SignInLockout(f.Key.Address, f.Value.Count, f.Value.LockedUntil is { } until && until > now ? until.UtcDateTime : null))
+            .OrderBy(f => f.Address, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static string Address(string? address) => address ?? "unknown";
 
     private void Count(string key, int limit, string message)
     {
         var now = clock.GetUtcNow();
-        if (_counters.Count > PurgeThreshold)
-        {
-            foreach (var (staleKey, stale) in _counters)
-            {
-                if (stale.WindowStart + Window <= now)
-                {
-                    _counters.TryRemove(staleKey, out _);
-                }
-            }
-        }
-
+        Purge(_counters, stale => stale.WindowStart + Window <= now);
         var counter = _counters.GetOrAdd(key, _ => new Counter { WindowStart = now });
         TimeSpan retryAfter;
         lock (counter)
@@ -57,10 +114,37 @@ internal sealed class SignInThrottle(IOptions<AuthOptions> options, TimeProvider
         throw new TooManyAttemptsException("sign_in_rate_limited", message, retryAfter);
     }
 
+    // Bounded memory under a flood of distinct keys: stale entries go once the table is large.
+    private static void Purge<TKey, TValue>(ConcurrentDictionary<TKey, TValue> table, Func<TValue, bool> isStale)
+        where TKey : notnull
+    {
+        if (table.Count <= PurgeThreshold)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in table)
+        {
+            if (isStale(value))
+            {
+                table.TryRemove(key, out _);
+            }
+        }
+    }
+
     private sealed class Counter
     {
         public DateTimeOffset WindowStart { get; set; }
 
         public int Attempts { get; set; }
+    }
+
+    private sealed class Failures
+    {
+        public int Count { get; set; }
+
+        public DateTimeOffset LastFailureAt { get; set; }
+
+        public DateTimeOffset? LockedUntil { get; set; }
     }
 }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using StudyHub.Identity.Authentication;
 using StudyHub.Identity.Domain;
 using StudyHub.Kernel.Privacy;
 
 namespace StudyHub.Identity.Data;
 
 /// <summary>The Identity module's part of a GDPR export and erasure.</summary>
-internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<User> hasher, TimeProvider clock) : IPersonalDataContributor
+internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<User> hasher, SignInThrottle throttle, TimeProvider clock) : IPersonalDataContributor
 {
     public string Section => "account";
 
@@ -23,11 +24,21 @@ internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<
             profile = new
             {
                 user.Id, user.Email, user.DisplayName, role = user.Role.ToString().ToLowerInvariant(), user.BirthDate,
-                user.CreatedAt, user.UpdatedAt, user.ParentalConsentGrantedAt, user.ErasedAt,
+                user.CreatedAt, user.UpdatedAt, user.DisabledAt, user.ErasedAt,
             },
+            parentalConsent = new { grantedAt = user.ParentalConsentGrantedAt, grantedBy = user.ParentalConsentGrantedBy, basis = user.ParentalConsentBasis },
+            signInProtection = new { failedSignInsSinceLastSuccess = user.FailedSignInCount, lockouts = throttle.LockoutsOf(user.NormalizedEmail) },
             preferences = new { language = user.PreferredLanguage, timeZone = user.TimeZone, theme = user.Theme, emailNotifications = user.EmailNotifications },
+            // Refresh tokens without their hashes: when each was issued, used and due to expire.
             sessions = await db.Sessions.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt)
-                .Select(s => new { s.Id, s.DeviceName, s.IpAddress, s.CreatedAt, s.LastSeenAt, s.RevokedAt }).ToListAsync(cancellationToken),
+                .Select(s => new
+                {
+                    s.Id, kind = s.Kind.ToString(), s.DeviceName, s.IpAddress, s.CreatedAt, s.LastSeenAt, s.ExpiresAt, s.RevokedAt, s.RevokedReason,
+                    refreshTokens = db.RefreshTokens.Where(t => t.SessionId == s.Id).OrderBy(t => t.CreatedAt)
+                        .Select(t => new { t.CreatedAt, t.ExpiresAt, t.UsedAt }).ToList(),
+                }).ToListAsync(cancellationToken),
+            parentLinkCodes = await db.ParentLinkCodes.AsNoTracking().Where(c => c.StudentId == userId || c.RedeemedBy == userId).OrderBy(c => c.CreatedAt)
+                .Select(c => new { c.Code, c.StudentId, c.CreatedAt, c.ExpiresAt, c.RedeemedAt, c.RedeemedBy }).ToListAsync(cancellationToken),
             classroomsTaught = await db.Classrooms.AsNoTracking().Where(c => c.TeacherId == userId).OrderBy(c => c.CreatedAt)
                 .Select(c => new { c.Id, c.Name, c.Subject, c.Grade, c.CreatedAt, c.ArchivedAt }).ToListAsync(cancellationToken),
             classroomsJoined = await (from e in db.Enrollments
@@ -39,7 +50,7 @@ internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<
                 .Select(l => new { l.ParentId, l.StudentId, l.LinkedAt }).ToListAsync(cancellationToken),
             securityEvents = await db.AuditEntries.AsNoTracking().Where(a => a.SubjectId == userId || a.ActorId == userId)
                 .OrderBy(a => a.OccurredAt).Take(10_000)
-                .Select(a => new { a.OccurredAt, a.EventType, a.IpAddress }).ToListAsync(cancellationToken),
+                .Select(a => new { a.OccurredAt, a.EventType, a.ActorId, a.SubjectId, a.Detail, a.IpAddress, a.CorrelationId }).ToListAsync(cancellationToken),
         };
     }
 
@@ -57,6 +68,8 @@ internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<
         await db.Enrollments.Where(e => e.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.ParentLinks.Where(l => l.ParentId == userId || l.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.ParentLinkCodes.Where(c => c.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.ParentLinkCodes.Where(c => c.RedeemedBy == userId)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.RedeemedBy, (Guid?)null), cancellationToken);
         await db.Classrooms.Where(c => c.TeacherId == userId && c.ArchivedAt == null)
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.ArchivedAt, now), cancellationToken);
         await db.AuditEntries.Where(a => a.SubjectId == userId || a.ActorId == userId)
@@ -70,6 +83,7 @@ internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<
         user.PasswordHash = hasher.HashPassword(user, Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"));
         user.ParentalConsentGrantedAt = null;
         user.ParentalConsentGrantedBy = null;
+        user.ParentalConsentBasis = null;
         user.ErasedAt ??= now;
         user.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);

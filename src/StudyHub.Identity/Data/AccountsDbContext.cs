@@ -48,6 +48,7 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             user.Property(u => u.PreferredLanguage).HasMaxLength(16);
             user.Property(u => u.TimeZone).HasMaxLength(64);
             user.Property(u => u.Theme).HasMaxLength(16);
+            user.Property(u => u.ParentalConsentBasis).HasMaxLength(16);
         });
 
         modelBuilder.Entity<UserSession>(session =>

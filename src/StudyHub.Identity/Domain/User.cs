@@ -27,7 +27,11 @@ internal sealed class User
 
     public DateTime? ParentalConsentGrantedAt { get; set; }
 
+    /// <summary>The parent (or teacher, for school-authorised consent) who gave consent.</summary>
     public Guid? ParentalConsentGrantedBy { get; set; }
+
+    /// <summary>On what authority consent was given: <see cref="ConsentBases"/>.</summary>
+    public string? ParentalConsentBasis { get; set; }
 
     public string PreferredLanguage { get; set; } = "en";
 
@@ -39,6 +43,7 @@ internal sealed class User
 
     public int FailedSignInCount { get; set; }
 
+    /// <summary>No longer set: lockouts are per account and address (<c>SignInThrottle</c>); the column awaits a migration that drops it.</summary>
     public DateTime? LockoutEndsAt { get; set; }
 
     public DateTime? DisabledAt { get; set; }
@@ -55,4 +60,14 @@ internal sealed class User
 
     /// <summary>An under-13 student without a parent's consent: may sign in, but uploads, AI features and public leaderboards stay closed.</summary>
     public bool IsAwaitingConsent(DateOnly today) => IsUnder13(today) && ParentalConsentGrantedAt is null;
+}
+
+/// <summary>The authorities under which a child under 13 may use the restricted features (COPPA).</summary>
+internal static class ConsentBases
+{
+    /// <summary>A linked parent or guardian who declared being 18 or over.</summary>
+    public const string Parent = "parent";
+
+    /// <summary>The child's teacher, for classroom use on the school's authority.</summary>
+    public const string School = "school";
 }

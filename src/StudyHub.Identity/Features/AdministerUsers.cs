@@ -173,9 +173,9 @@ internal sealed class AccountProvisioning(AccountsDbContext db, IPasswordHasher<
         var errors = new FieldErrors();
         var validEmail = AccountRules.ValidateEmail(errors, email);
         AccountRules.ValidatePassword(errors, "password", password, email);
-        errors.RequireText("displayName", displayName, User.MaxDisplayNameLength);
+        var validName = AccountRules.ValidateDisplayName(errors, "displayName", displayName);
         errors.ThrowIfAny();
-        var normalized = validEmail!.ToLowerInvariant();
+        var normalized = AccountRules.NormalizeEmail(validEmail!);
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
         {
             throw new ConflictException("email_taken", "An account with this email already exists.");
@@ -185,9 +185,9 @@ internal sealed class AccountProvisioning(AccountsDbContext db, IPasswordHasher<
         var user = new User
         {
             Id = Guid.NewGuid(),
-            Email = validEmail,
+            Email = validEmail!,
             NormalizedEmail = normalized,
-            DisplayName = displayName!.Trim(),
+            DisplayName = validName!,
             PasswordHash = string.Empty,
             Role = role,
             BirthDate = birthDate,

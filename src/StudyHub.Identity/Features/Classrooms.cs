@@ -199,7 +199,9 @@ internal sealed class Classrooms(AccountsDbContext db, ICurrentUser currentUser,
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        var classrooms = api.MapGroup("/classrooms").RequireAuthorization().WithTags("Classrooms");
+        // Every classroom endpoint is for signed-in users (401) of a given role (403 for the others).
+        var classrooms = api.MapGroup("/classrooms").RequireAuthorization().WithTags("Classrooms")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         classrooms.MapPost("/", async Task<Created<ClassroomView>> (CreateClassroomRequest request, Classrooms handler, CancellationToken ct) =>
             {
                 var created = await handler.CreateAsync(request, ct);
@@ -213,23 +215,23 @@ internal sealed class Classrooms(AccountsDbContext db, ICurrentUser currentUser,
             .WithName("GetClassroom").WithSummary("One classroom you teach or attend.").ProducesProblem(StatusCodes.Status404NotFound);
         classrooms.MapPost("/join", async Task<Ok<ClassroomView>> (JoinClassroomRequest request, Classrooms handler, CancellationToken ct) => TypedResults.Ok(await handler.JoinAsync(request, ct)))
             .WithName("JoinClassroom").WithSummary("Join a classroom with its join code (students).")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         classrooms.MapGet("/{classroomId:guid}/students", async Task<Ok<IReadOnlyList<RosterEntry>>> (Guid classroomId, Classrooms handler, CancellationToken ct) => TypedResults.Ok(await handler.RosterAsync(classroomId, ct)))
-            .WithName("GetRoster").WithSummary("The roster of a classroom you teach.").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetRoster").WithSummary("The roster of a classroom you teach.").ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         classrooms.MapDelete("/{classroomId:guid}/students/{studentId:guid}", async Task<NoContent> (Guid classroomId, Guid studentId, Classrooms handler, CancellationToken ct) =>
             {
                 await handler.RemoveStudentAsync(classroomId, studentId, ct);
                 return TypedResults.NoContent();
             })
-            .WithName("RemoveStudent").WithSummary("Remove a student from a classroom you teach.").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("RemoveStudent").WithSummary("Remove a student from a classroom you teach.").ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         classrooms.MapPost("/{classroomId:guid}/join-code", async Task<Ok<ClassroomView>> (Guid classroomId, Classrooms handler, CancellationToken ct) => TypedResults.Ok(await handler.RegenerateJoinCodeAsync(classroomId, ct)))
-            .WithName("RegenerateJoinCode").WithSummary("Replace the join code of a classroom you teach.").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("RegenerateJoinCode").WithSummary("Replace the join code of a classroom you teach.").ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         classrooms.MapDelete("/{classroomId:guid}/membership", async Task<NoContent> (Guid classroomId, Classrooms handler, CancellationToken ct) =>
             {
                 await handler.LeaveAsync(classroomId, ct);
                 return TypedResults.NoContent();
             })
-            .WithName("LeaveClassroom").WithSummary("Leave a classroom (students).").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("LeaveClassroom").WithSummary("Leave a classroom (students).").ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 }
 

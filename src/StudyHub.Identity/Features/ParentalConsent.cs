@@ -16,13 +16,19 @@ public sealed record ParentLinkCodeIssued(string Code, DateTime ExpiresAt);
 
 public sealed record RedeemParentLinkRequest(string? Code);
 
-public sealed record LinkedChild(Guid Id, string DisplayName, DateOnly? BirthDate, bool Under13, bool ConsentGranted, DateTime? ConsentGrantedAt, DateTime LinkedAt);
+public sealed record LinkedChild(Guid Id, string DisplayName, DateOnly? BirthDate, bool Under13, bool ConsentGranted, DateTime? ConsentGrantedAt, string? ConsentBasis, DateTime LinkedAt);
+
+/// <summary>A parent's consent: only a parent or guardian who declares being an adult may give it.</summary>
+public sealed record GrantConsentRequest(bool? DeclaresAdult);
+
+public sealed record SchoolConsent(Guid StudentId, string DisplayName, bool ConsentGranted, DateTime? ConsentGrantedAt, string? ConsentBasis);
 
 public sealed record Capabilities(bool Uploads, bool Ai, bool PublicLeaderboards, bool AwaitingParentalConsent);
 
 /// <summary>
 /// Parent links and COPPA consent: a student issues a code, a parent redeems it, and for a child
-/// under 13 a linked parent grants (or revokes) consent.
+/// under 13 a linked parent who declares being an adult grants (or revokes) consent; or the
+/// child's teacher records consent the school authorised for classroom use, as schools may under COPPA.
 /// </summary>
 internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser currentUser, IAuditLog audit, TimeProvider clock) : IConsentGate
 {
@@ -96,16 +102,21 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
         return rows.Select(r => ToChild(r.User, r.LinkedAt, today)).ToList();
     }
 
-    public async Task<LinkedChild> GrantAsync(Guid childId, CancellationToken cancellationToken)
+    public async Task<LinkedChild> GrantAsync(Guid childId, GrantConsentRequest request, CancellationToken cancellationToken)
     {
         var parentId = currentUser.RequireRole(Role.Parent);
         var child = await RequireLinkedChildAsync(parentId, childId, cancellationToken);
+
+        // A child can open a "parent" account; the declaration puts an adult's word on record.
+        if (request.DeclaresAdult != true)
+        {
+            throw ValidationFailedException.For("declaresAdult", "must be true: only a parent or guardian aged 18 or over may give consent.");
+        }
+
         if (child.ParentalConsentGrantedAt is null)
         {
-            child.ParentalConsentGrantedAt = clock.GetUtcNow().UtcDateTime;
-            child.ParentalConsentGrantedBy = parentId;
-            child.UpdatedAt = child.ParentalConsentGrantedAt.Value;
-            audit.Record(AuditEvents.ConsentGranted, parentId, childId, null);
+            Grant(child, parentId, ConsentBases.Parent);
+            audit.Record(AuditEvents.ConsentGranted, parentId, childId, "parent declared being an adult");
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -120,12 +131,43 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
         {
             child.ParentalConsentGrantedAt = null;
             child.ParentalConsentGrantedBy = null;
+            child.ParentalConsentBasis = null;
             child.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             audit.Record(AuditEvents.ConsentRevoked, parentId, childId, null);
             await db.SaveChangesAsync(cancellationToken);
         }
 
         return await ChildAsync(parentId, childId, cancellationToken);
+    }
+
+    /// <summary>The teacher of a class the student is in records the school's consent for classroom use.</summary>
+    public async Task<SchoolConsent> RecordSchoolConsentAsync(Guid classroomId, Guid studentId, CancellationToken cancellationToken)
+    {
+        var teacherId = currentUser.RequireRole(Role.Teacher);
+
+        // 404 unless the student is in one of this teacher's (active) classes: never reveals other classes' students.
+        var student = await db.Users.FirstOrDefaultAsync(
+                u => u.Id == studentId && u.ErasedAt == null
+                    && db.Enrollments.Any(e => e.StudentId == studentId && e.ClassroomId == classroomId
+                        && db.Classrooms.Any(c => c.Id == classroomId && c.TeacherId == teacherId && c.ArchivedAt == null)),
+                cancellationToken)
+            ?? throw new NotFoundException("student");
+        if (student.ParentalConsentGrantedAt is null)
+        {
+            Grant(student, teacherId, ConsentBases.School);
+            audit.Record(AuditEvents.ConsentGranted, teacherId, studentId, $"school-authorised, classroom {classroomId}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new SchoolConsent(student.Id, student.DisplayName, student.ParentalConsentGrantedAt is not null, student.ParentalConsentGrantedAt, student.ParentalConsentBasis);
+    }
+
+    private void Grant(User child, Guid grantedBy, string basis)
+    {
+        child.ParentalConsentGrantedAt = clock.GetUtcNow().UtcDateTime;
+        child.ParentalConsentGrantedBy = grantedBy;
+        child.ParentalConsentBasis = basis;
+        child.UpdatedAt = child.ParentalConsentGrantedAt.Value;
     }
 
     public async Task<Capabilities> CapabilitiesAsync(CancellationToken cancellationToken)
@@ -163,7 +205,7 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
     }
 
     private static LinkedChild ToChild(User user, DateTime linkedAt, DateOnly today) =>
-        new(user.Id, user.DisplayName, user.BirthDate, user.IsUnder13(today), user.ParentalConsentGrantedAt is not null, user.ParentalConsentGrantedAt, linkedAt);
+        new(user.Id, user.DisplayName, user.BirthDate, user.IsUnder13(today), user.ParentalConsentGrantedAt is not null, user.ParentalConsentGrantedAt, user.ParentalConsentBasis, linkedAt);
 
     public static void Map(IEndpointRouteBuilder api)
     {
@@ -180,9 +222,15 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         parents.MapGet("/children", async Task<Ok<IReadOnlyList<LinkedChild>>> (ParentalConsent handler, CancellationToken ct) => TypedResults.Ok(await handler.ChildrenAsync(ct)))
             .WithName("ListChildren").WithSummary("Your linked children and their consent status (parents).");
-        parents.MapPost("/children/{childId:guid}/consent", async Task<Ok<LinkedChild>> (Guid childId, ParentalConsent handler, CancellationToken ct) => TypedResults.Ok(await handler.GrantAsync(childId, ct)))
-            .WithName("GrantConsent").WithSummary("Give consent for your child under 13 to use uploads, AI features and public leaderboards.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        parents.MapPost("/children/{childId:guid}/consent", async Task<Ok<LinkedChild>> (Guid childId, GrantConsentRequest request, ParentalConsent handler, CancellationToken ct) => TypedResults.Ok(await handler.GrantAsync(childId, request, ct)))
+            .WithName("GrantConsent")
+            .WithSummary("Give consent for your child under 13 to use uploads, AI features and public leaderboards; you declare being their parent or guardian and 18 or over.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/classrooms/{classroomId:guid}/students/{studentId:guid}/school-consent", async Task<Ok<SchoolConsent>> (Guid classroomId, Guid studentId, ParentalConsent handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.RecordSchoolConsentAsync(classroomId, studentId, ct)))
+            .RequireAuthorization().WithTags("Classrooms").WithName("RecordSchoolConsent")
+            .WithSummary("Record consent your school authorised for a student of your class to use the restricted features in class (teachers).")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         parents.MapDelete("/children/{childId:guid}/consent", async Task<Ok<LinkedChild>> (Guid childId, ParentalConsent handler, CancellationToken ct) => TypedResults.Ok(await handler.RevokeAsync(childId, ct)))
             .WithName("RevokeConsent").WithSummary("Withdraw consent; restricted features close again.")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -28,7 +28,9 @@ internal sealed class PersonalData(
     IAuditLog audit,
     TimeProvider clock)
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
     public async Task<Dictionary<string, object?>> ExportMineAsync(CancellationToken cancellationToken) =>
         await ExportAsync(currentUser.RequireUserId(), cancellationToken);
@@ -95,6 +97,14 @@ internal sealed class PersonalData(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
+
+        // On SQLite the old pages (with the email and name) stay in the WAL file until a
+        // checkpoint; copy them into the (secure_delete) database now and empty the WAL. Best
+        // effort: a reader holding an old snapshot can delay it to the next checkpoint.
+        if (db.Database.ProviderName == SqliteProvider)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+        }
     }
 
     public static void Map(IEndpointRouteBuilder api)

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using StudyHub.Identity.Authentication;
 using StudyHub.Identity.Data;
 using StudyHub.Identity.Domain;
@@ -23,8 +22,6 @@ internal sealed class SignIn(
     SessionTokens tokens,
     SignInThrottle throttle,
     IAuditLog audit,
-    IOptions<AuthOptions> options,
-    TimeProvider clock,
     IdentityMetrics metrics)
 {
     // Hashing for unknown addresses too keeps the response time from telling which accounts exist.
@@ -54,41 +51,29 @@ internal sealed class SignIn(
 
         errors.ThrowIfAny();
 
+        // Counted and locked by what was typed, before the account is looked up: an unknown
+        // address is throttled and locked exactly like a known one (SignInThrottle has the rule).
+        var normalized = AccountRules.NormalizeEmail(request.Email!);
         throttle.CountAddress(ip);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var normalized = request.Email!.Trim().ToLowerInvariant();
+        throttle.CountAccount(normalized, ip);
+        throttle.EnsureNotLockedOut(normalized, ip);
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
         if (user is null || user.ErasedAt is not null)
         {
             hasher.VerifyHashedPassword(TimingDecoy.Value, TimingDecoy.Value.PasswordHash, request.Password!);
             Count("unknown_account");
-            audit.Record(AuditEvents.SignInFailed, null, null, "unknown account");
+            audit.Record(throttle.RecordFailure(normalized, ip) ? AuditEvents.LockedOut : AuditEvents.SignInFailed, null, null, "unknown account");
             await db.SaveChangesAsync(cancellationToken);
             throw InvalidCredentials();
         }
 
-        if (user.LockoutEndsAt is { } lockedUntil && lockedUntil > now)
-        {
-            Count("locked_out");
-            audit.Record(AuditEvents.SignInFailed, null, user.Id, "locked out");
-            await db.SaveChangesAsync(cancellationToken);
-            throw new TooManyAttemptsException("account_locked", "Too many failed sign-ins. Try again later.", lockedUntil - now);
-        }
-
-        throttle.CountAccount(normalized);
         var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password!);
         if (verdict == PasswordVerificationResult.Failed)
         {
+            // Kept on the account so its owner (and the export) can see that someone is guessing.
             user.FailedSignInCount++;
-            var locked = user.FailedSignInCount >= options.Value.MaxFailedSignIns;
-            if (locked)
-            {
-                user.LockoutEndsAt = now + options.Value.LockoutDuration;
-                user.FailedSignInCount = 0;
-            }
-
             Count("wrong_password");
-            audit.Record(locked ? AuditEvents.LockedOut : AuditEvents.SignInFailed, null, user.Id, "wrong password");
+            audit.Record(throttle.RecordFailure(normalized, ip) ? AuditEvents.LockedOut : AuditEvents.SignInFailed, null, user.Id, "wrong password");
             await db.SaveChangesAsync(cancellationToken);
             throw InvalidCredentials();
         }
@@ -106,7 +91,7 @@ internal sealed class SignIn(
         }
 
         user.FailedSignInCount = 0;
-        user.LockoutEndsAt = null;
+        throttle.RecordSuccess(normalized, ip);
         Count("success");
         var session = tokens.OpenSession(user, kind, device, ip);
         audit.Record(AuditEvents.SignedIn, user.Id, user.Id, kind.ToString());
@@ -134,5 +119,6 @@ internal sealed class SignIn(
             .WithSummary("Sign in with email and password; returns an access token (15 minutes) and a refresh token.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden) // account_disabled: the right password for a disabled account
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

@@ -34,9 +34,11 @@ internal sealed class UpdateProfile(
 
     public async Task<MyProfile> ChangeNameAsync(UpdateProfileRequest request, CancellationToken cancellationToken)
     {
-        new FieldErrors().RequireText("displayName", request.DisplayName, User.MaxDisplayNameLength).ThrowIfAny();
+        var errors = new FieldErrors();
+        var displayName = AccountRules.ValidateDisplayName(errors, "displayName", request.DisplayName);
+        errors.ThrowIfAny();
         var user = await MeAsync(cancellationToken);
-        user.DisplayName = request.DisplayName!.Trim();
+        user.DisplayName = displayName!;
         return await SaveAsync(user, cancellationToken);
     }
 

@@ -34,7 +34,8 @@ public static class DatabaseRegistration
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(migrationsHistoryTable));
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(migrationsHistoryTable))
+                    .AddInterceptors(SqliteSecureDelete.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(migrationsHistoryTable));

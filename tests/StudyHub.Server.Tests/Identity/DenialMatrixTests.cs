@@ -53,7 +53,7 @@ public sealed class DenialMatrixTests : IDisposable
         var stranger = await _factory.RegisterAndSignInAsync("parent");
         using var strangerClient = _factory.CreateClientFor(stranger);
 
-        await (await strangerClient.PostAsync(Url($"/api/v1/parents/children/{child.Id}/consent"), null)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await strangerClient.PostAsJsonAsync(Url($"/api/v1/parents/children/{child.Id}/consent"), new { declaresAdult = true })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await strangerClient.DeleteAsync(Url($"/api/v1/parents/children/{child.Id}/consent"))).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await strangerClient.GetAsync(Url($"/api/v1/parents/children/{child.Id}/export"))).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await strangerClient.DeleteAsync(Url($"/api/v1/parents/children/{child.Id}"))).AssertProblemAsync(HttpStatusCode.NotFound);

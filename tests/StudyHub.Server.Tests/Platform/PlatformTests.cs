@@ -57,6 +57,14 @@ public sealed class PlatformTests
         Assert.Contains("/api/v1/classrooms/{classroomId}/students", paths);
         Assert.Contains("/api/v1/parents/children/{childId}/consent", paths);
         Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
+
+        // Each real status is listed: sign-in's 403 is account_disabled; classrooms refuse other roles with 403.
+        string[] Statuses(string path, string method) =>
+            document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(r => r.Name).ToArray();
+        Assert.Superset(new HashSet<string> { "400", "401", "403", "429" }, Statuses("/api/v1/auth/login", "post").ToHashSet());
+        Assert.Superset(new HashSet<string> { "401", "403", "404" }, Statuses("/api/v1/classrooms/{classroomId}/students", "get").ToHashSet());
+        Assert.Superset(new HashSet<string> { "401", "403", "404" }, Statuses("/api/v1/classrooms/join", "post").ToHashSet());
+        Assert.Superset(new HashSet<string> { "401", "403", "404" }, Statuses("/api/v1/classrooms/{classroomId}/students/{studentId}/school-consent", "post").ToHashSet());
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
     }
 
