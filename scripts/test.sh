@@ -16,6 +16,13 @@ if [ ${#need_packages[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
 fi
 
+# axe-core (accessibility checks in the browser tests) lives in a gitignored folder, fetched once.
+axe_version=4.14.1
+if [ ! -f artifacts/axe/node_modules/axe-core/axe.min.js ] || ! grep -q "\"version\": \"$axe_version\"" artifacts/axe/node_modules/axe-core/package.json; then
+  command -v npm >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq --no-install-recommends npm >/dev/null; }
+  npm install --prefix artifacts/axe --no-save --no-package-lock --no-audit --no-fund "axe-core@$axe_version" >/dev/null
+fi
+
 # A throwaway PostgreSQL cluster on 127.0.0.1, owned by the postgres user, gone when we exit.
 pg_bin=/usr/lib/postgresql/15/bin
 pg_port=${STUDYHUB_TEST_PG_PORT:-55432}

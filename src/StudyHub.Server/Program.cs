@@ -26,6 +26,7 @@ try
     builder.AddIdentityModule();
     builder.AddContentModule();
     builder.AddWebUi();
+    builder.AddSecurityHeaders();
     builder.AddMathEngine();
 
     var app = builder.Build();

@@ -50,7 +50,7 @@ public sealed class PlatformTests
         using var client = factory.CreateClient();
 
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
-        var ui = await client.GetAsync(new Uri("/api/docs/index.html", UriKind.Relative));
+        var ui = await client.GetAsync(new Uri("/api/docs/", UriKind.Relative));
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/v1/auth/login", paths);
@@ -58,6 +58,7 @@ public sealed class PlatformTests
         Assert.Contains("/api/v1/parents/children/{childId}/consent", paths);
         Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
+        Assert.Contains("<html lang=\"en\">", await ui.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
