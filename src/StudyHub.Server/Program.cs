@@ -1,5 +1,7 @@
 using StudyHub.Content;
 using StudyHub.Identity;
+using StudyHub.Progress;
+using StudyHub.Practice;
 using StudyHub.Server.Hosting;
 using StudyHub.Server.Modules;
 
@@ -25,6 +27,8 @@ try
     builder.AddStudyHubDatabase();
     builder.AddIdentityModule();
     builder.AddContentModule();
+    builder.AddProgressModule();
+    builder.AddPracticeModule();
     builder.AddWebUi();
     builder.AddSecurityHeaders();
     builder.AddMathEngine();
@@ -54,6 +58,8 @@ try
     app.MapStudyHubOpenApi();
     app.MapIdentityEndpoints();
     app.MapContentEndpoints();
+    app.MapProgressEndpoints();
+    app.MapPracticeEndpoints();
     app.MapMathEndpoints();
     app.MapWebUi();
 

@@ -35,6 +35,10 @@ internal sealed class SignIn(
         return decoy;
     });
 
+    /// <summary>
+    /// On success the user, their new session and the audit entry are pending in the unit of work,
+    /// for the caller to save once together with whatever it adds (tokens); a refusal is saved here.
+    /// </summary>
     public async Task<(User User, UserSession Session)> VerifyAsync(SignInRequest request, SessionKind kind, string? device, string? ip, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -58,14 +62,16 @@ internal sealed class SignIn(
         {
             hasher.VerifyHashedPassword(TimingDecoy.Value, TimingDecoy.Value.PasswordHash, request.Password!);
             Count("unknown_account");
-            await audit.RecordAsync(AuditEvents.SignInFailed, null, null, "unknown account", cancellationToken);
+            audit.Record(AuditEvents.SignInFailed, null, null, "unknown account");
+            await db.SaveChangesAsync(cancellationToken);
             throw InvalidCredentials();
         }
 
         if (user.LockoutEndsAt is { } lockedUntil && lockedUntil > now)
         {
             Count("locked_out");
-            await audit.RecordAsync(AuditEvents.SignInFailed, null, user.Id, "locked out", cancellationToken);
+            audit.Record(AuditEvents.SignInFailed, null, user.Id, "locked out");
+            await db.SaveChangesAsync(cancellationToken);
             throw new TooManyAttemptsException("account_locked", "Too many failed sign-ins. Try again later.", lockedUntil - now);
         }
 
@@ -81,15 +87,16 @@ internal sealed class SignIn(
                 user.FailedSignInCount = 0;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             Count("wrong_password");
-            await audit.RecordAsync(locked ? AuditEvents.LockedOut : AuditEvents.SignInFailed, null, user.Id, "wrong password", cancellationToken);
+            audit.Record(locked ? AuditEvents.LockedOut : AuditEvents.SignInFailed, null, user.Id, "wrong password");
+            await db.SaveChangesAsync(cancellationToken);
             throw InvalidCredentials();
         }
 
         if (user.DisabledAt is not null)
         {
-            await audit.RecordAsync(AuditEvents.SignInFailed, null, user.Id, "account disabled", cancellationToken);
+            audit.Record(AuditEvents.SignInFailed, null, user.Id, "account disabled");
+            await db.SaveChangesAsync(cancellationToken);
             throw new ForbiddenException("account_disabled", "This account has been disabled. Contact your school's administrator.");
         }
 
@@ -102,7 +109,7 @@ internal sealed class SignIn(
         user.LockoutEndsAt = null;
         Count("success");
         var session = tokens.OpenSession(user, kind, device, ip);
-        await audit.RecordAsync(AuditEvents.SignedIn, user.Id, user.Id, kind.ToString(), cancellationToken);
+        audit.Record(AuditEvents.SignedIn, user.Id, user.Id, kind.ToString());
         return (user, session);
     }
 
