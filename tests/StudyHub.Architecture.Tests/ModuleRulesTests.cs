@@ -59,7 +59,9 @@ public sealed class ModuleRulesTests
     {
         var module = Modules.Single(m => m.GetName().Name == moduleName);
         var forbidden = Modules.Where(other => other != module)
-            .SelectMany(other => other.GetTypes())
+            // Only the module's own namespaces: compiler-made types (<>z__ReadOnlyArray…) sit in the
+            // global namespace of every assembly under the same name.
+            .SelectMany(other => other.GetTypes().Where(type => type.Namespace?.StartsWith(other.GetName().Name!, StringComparison.Ordinal) == true))
             .Where(type => !IsPublicSurface(type) || typeof(DbContext).IsAssignableFrom(type))
             .Select(type => type.FullName!)
             .ToArray();
