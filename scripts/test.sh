@@ -20,6 +20,13 @@ if [ ${#need_packages[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
 fi
 
+# axe-core (accessibility checks in the browser tests) lives in a gitignored folder, fetched once.
+axe_version=4.14.1
+if [ ! -f artifacts/axe/node_modules/axe-core/axe.min.js ] || ! grep -q "\"version\": \"$axe_version\"" artifacts/axe/node_modules/axe-core/package.json; then
+  command -v npm >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq --no-install-recommends npm >/dev/null; }
+  npm install --prefix artifacts/axe --no-save --no-package-lock --no-audit --no-fund "axe-core@$axe_version" >/dev/null
+fi
+
 # The FSRS-6 reference implementation, pinned by tests/fsrs-reference/package-lock.json (gitignored node_modules).
 [ -f tests/fsrs-reference/node_modules/ts-fsrs/package.json ] || (cd tests/fsrs-reference && npm ci --no-audit --no-fund --loglevel=error)
 # s3rver for the storage tests, pinned by tools/s3rver/package-lock.json; the tests start it on a free port.

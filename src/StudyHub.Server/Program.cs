@@ -34,6 +34,7 @@ try
     builder.AddJobsModule(runWorkers: services => HostRoles.Of(services) != HostRole.Web);
     builder.AddFileStorage();
     builder.AddWebUi();
+    builder.AddSecurityHeaders();
     builder.AddMathEngine();
 
     var app = builder.Build();

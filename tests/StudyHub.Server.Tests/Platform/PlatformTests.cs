@@ -50,7 +50,7 @@ public sealed class PlatformTests
         using var client = factory.CreateClient();
 
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
-        var ui = await client.GetAsync(new Uri("/api/docs/index.html", UriKind.Relative));
+        var ui = await client.GetAsync(new Uri("/api/docs/", UriKind.Relative));
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/v1/auth/login", paths);
@@ -66,6 +66,7 @@ public sealed class PlatformTests
         Assert.Superset(new HashSet<string> { "401", "403", "404" }, Statuses("/api/v1/classrooms/join", "post").ToHashSet());
         Assert.Superset(new HashSet<string> { "401", "403", "404" }, Statuses("/api/v1/classrooms/{classroomId}/students/{studentId}/school-consent", "post").ToHashSet());
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
+        Assert.Contains("<html lang=\"en\">", await ui.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+
+namespace StudyHub.Browser.Tests;
+
+/// <summary>
+/// Checks any browser test can run on the page it is on: axe-core's accessibility rules and the
+/// Content-Security-Policy violations the page caused. axe-core is installed by scripts/test.sh
+/// into artifacts/axe (gitignored).
+/// </summary>
+public static class PageAudits
+{
+    private static readonly Lazy<string> AxeSource = new(() =>
+    {
+        var path = Path.Combine(StudyHubServer.RepositoryRoot(), "artifacts", "axe", "node_modules", "axe-core", "axe.min.js");
+        return File.Exists(path)
+            ? File.ReadAllText(path)
+            : throw new InvalidOperationException($"axe-core is missing at {path}: run ./scripts/test.sh, which installs it (npm install axe-core).");
+    });
+
+    /// <summary>Records every CSP violation from now on; call before the first navigation.</summary>
+    public static Task WatchContentSecurityPolicyAsync(IPage page) =>
+        page.AddInitScriptAsync("""
+            window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation', e =>
+              window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+            """);
+
+    /// <param name="page">The page, watched since before it loaded.</param>
+    /// <param name="expected">Violations that are the policy working (matched by prefix), e.g. a library's eval probe.</param>
+    public static async Task AssertNoContentSecurityPolicyViolationsAsync(IPage page, params string[] expected)
+    {
+        var violations = (await page.EvaluateAsync<string[]>("() => window.__cspViolations ?? ['the CSP watch was not installed']"))
+            .Where(v => !expected.Any(e => v.StartsWith(e, StringComparison.Ordinal)))
+            .ToArray();
+        Assert.True(violations.Length == 0, $"{page.Url} broke its Content-Security-Policy:\n" + string.Join("\n", violations));
+    }
+
+    /// <summary>
+    /// Runs axe-core (evaluated through the DevTools protocol, so the page's own CSP does not have
+    /// to allow it) and fails on any serious or critical violation, naming the rule and elements.
+    /// </summary>
+    public static async Task AssertNoSeriousAccessibilityViolationsAsync(IPage page)
+    {
+        await page.EvaluateAsync(AxeSource.Value);
+        var violations = await page.EvaluateAsync<string[]>("""
+            async () => {
+              const result = await axe.run(document, { resultTypes: ['violations'] });
+              return result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
+            }
+            """);
+        Assert.True(violations.Length == 0, $"{page.Url} has accessibility violations:\n" + string.Join("\n", violations));
+    }
+}
