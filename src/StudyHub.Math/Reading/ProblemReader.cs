@@ -67,7 +67,8 @@ internal static partial class ProblemReader
 
         var start = 0;
         var end = text.Length;
-        while (end > 0 && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '?' or '.'))
+        // A full stop or question mark ends a sentence; "..." or "…" after digits is a repeating decimal and stays.
+        while (end > 0 && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] == '?' || (text[end - 1] == '.' && !text.AsSpan(0, end).EndsWith("..."))))
         {
             end--;
         }
