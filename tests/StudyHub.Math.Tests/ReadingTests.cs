@@ -42,6 +42,9 @@ public class ReadingTests
     [InlineData("rearrange the formula for y: 2x + 3y = 12", "y = (12 - 2x)/3")]
     [InlineData("find the value of x^2 + 1 when x = 3", "10")]
     [InlineData("find n if 3(n-16) = 4n-8", "n = -40")]
+    [InlineData("f(x) = 2x + 3, find f(4)", "11")]
+    [InlineData("find f(-2) if f(x) = x^2 - 3x", "10")]
+    [InlineData("g(t) = t^2 + 1; evaluate g(1/2)", "5/4")]
     [InlineData("simplify fully (x^2-1)/(x-1)", "x + 1")]
     public void Reads_what_students_write(string problem, string answer) =>
         Assert.Equal(answer, _engine.Solve(problem).Answer);

@@ -396,6 +396,8 @@ def gen_evaluate(r, w):
     coefficients = [1, a, b]
     text = w.poly(coefficients)
     value = sympy_poly(coefficients).subs(x, v)
+    if r.random() < 0.3:
+        return r.choice([f"f(x) = {text}, find f({v})", f"find f({v}) if f(x) = {text}"]), ("number", value)
     return w.prefix(["evaluate ", "what is ", "find the value of ", ""]) + text + w.prefix([f" when x = {v}", f" for x = {v}", f" at x = {v}", f" if x = {v}"]), ("number", value)
 
 
