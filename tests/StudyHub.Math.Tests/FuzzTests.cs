@@ -15,6 +15,17 @@ public class FuzzTests
         "x", "y", "2", "3", "0", "10", "0.5", "1/2", "+", "-", "*", "/", "^", "(", ")", "=", "<", "≤", ",", "√", "%",
         "sin", "cos", "ln", "exp", "e^", "\\frac{1}{2}", "\\sqrt{", "}", "{", "solve ", "factor ", "expand ", "simplify ",
         "d/dx ", "solve for y: ", " of ", "2 1/2", "x2", "²", "π", "∞", "±", " or ", "999999999999",
+        "|", "!", "∛", "\\sqrt[3]{", "cube root of ", " is what percent of ", "increase ", " by ", "% ", "\n",
+        "factor completely ", "find dy/dx if y = ", "f'(x) for f(x) = ", "make x the subject of ", " and ", "÷",
+    ];
+
+    /// <summary>Word salad, other languages and scripts, emoji, and instruction phrases far longer than any real one.</summary>
+    private static readonly string[] Words =
+    [
+        "the", "cat", "solve", "please", "help", "what", "is", "percent", "of", "integrate", "dx", "limit", "résoudre",
+        "l'équation", "löse", "die", "Gleichung", "解方程", "求", "x的值", "решите", "уравнение", "حل", "المعادلة", "समीकरण",
+        "🙂", "🙏", "🔥", "👩‍🏫", "∑", "∫", "ℝ", "𝑥", "simplify", "fully", "completely", "and", "expand", "then", "factorise",
+        "with", "respect", "to", "t", "find", "the", "value", "when", "x", "=", "3", "2x+3=11", "x^2", "root", "cube",
     ];
 
     private static readonly string[] Seeds =
@@ -26,6 +37,7 @@ public class FuzzTests
     ];
 
     [Fact]
+    [Trait("Category", "Fuzz")]
     public void Random_inputs_only_raise_engine_errors()
     {
         var engine = new MathEngine();
@@ -34,10 +46,11 @@ public class FuzzTests
         var engineErrors = 0;
         for (var i = 0; i < 100_000; i++)
         {
-            var input = (i % 3) switch
+            var input = (i % 4) switch
             {
                 0 => RandomCharacters(random),
                 1 => RandomTokens(random),
+                2 => WordSalad(random, i % 400 == 2 ? 300 : random.Next(1, 12)),
                 _ => Mutate(random, Seeds[random.Next(Seeds.Length)]),
             };
 
@@ -78,6 +91,17 @@ public class FuzzTests
         for (var i = 0; i < length; i++)
         {
             sb.Append(Alphabet[random.Next(Alphabet.Length)]);
+        }
+
+        return sb.ToString();
+    }
+
+    private static string WordSalad(Random random, int words)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < words; i++)
+        {
+            sb.Append(Words[random.Next(Words.Length)]).Append(random.Next(4) == 0 ? string.Empty : " ");
         }
 
         return sb.ToString();

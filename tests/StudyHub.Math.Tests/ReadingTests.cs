@@ -42,7 +42,38 @@ public class ReadingTests
     [InlineData("rearrange the formula for y: 2x + 3y = 12", "y = (12 - 2x)/3")]
     [InlineData("find the value of x^2 + 1 when x = 3", "10")]
     [InlineData("find n if 3(n-16) = 4n-8", "n = -40")]
+    [InlineData("f(x) = 2x + 3, find f(4)", "11")]
+    [InlineData("find f(-2) if f(x) = x^2 - 3x", "10")]
+    [InlineData("g(t) = t^2 + 1; evaluate g(1/2)", "5/4")]
     [InlineData("simplify fully (x^2-1)/(x-1)", "x + 1")]
     public void Reads_what_students_write(string problem, string answer) =>
         Assert.Equal(answer, _engine.Solve(problem).Answer);
+}
+
+public class NotationTests
+{
+    private readonly MathEngine _engine = new();
+
+    [Theory]
+    [InlineData("sin(30°)", "1/2")]
+    [InlineData("cos(135°)", "-√2/2")]
+    [InlineData("tan(60°)", "√3")]
+    [InlineData("1e3 + 1", "1001")]
+    [InlineData("2.5E-2", "1/40")]
+    [InlineData("3×10^4", "30000")]
+    [InlineData("0.333...", "1/3")]
+    [InlineData("0.1666…", "1/6")]
+    [InlineData("0.142857142857...", "1/7")]
+    [InlineData("0.3\u0305", "1/3")]
+    [InlineData("0.14\u03052\u0305", "47/330")]
+    [InlineData("4\\frac{3}{8} + 1", "43/8")]
+    public void Reads_notation(string problem, string answer) => Assert.Equal(answer, _engine.Solve(problem).Answer);
+
+    [Theory]
+    [InlineData("sin(20°)", ErrorCodes.Unsupported)]           // no exact form: refused, not approximated
+    [InlineData("tan(90°)", ErrorCodes.DivisionByZero)]
+    [InlineData("0.1234...", ErrorCodes.Unsupported)]         // which digits repeat cannot be told
+    [InlineData("30° + 1", ErrorCodes.Unsupported)]
+    public void Refuses_notation_it_cannot_stand_behind(string problem, string code) =>
+        Assert.Equal(code, Assert.Throws<MathEngineException>(() => _engine.Solve(problem)).Code);
 }

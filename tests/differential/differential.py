@@ -396,6 +396,8 @@ def gen_evaluate(r, w):
     coefficients = [1, a, b]
     text = w.poly(coefficients)
     value = sympy_poly(coefficients).subs(x, v)
+    if r.random() < 0.3:
+        return r.choice([f"f(x) = {text}, find f({v})", f"find f({v}) if f(x) = {text}"]), ("number", value)
     return w.prefix(["evaluate ", "what is ", "find the value of ", ""]) + text + w.prefix([f" when x = {v}", f" for x = {v}", f" at x = {v}", f" if x = {v}"]), ("number", value)
 
 
@@ -439,6 +441,32 @@ def gen_words(r, w):
     return f"{a}x + {a}x = {2 * a} please help 🙏", ("roots", "x", [sp.Integer(1)])
 
 
+def gen_notation(r, w):
+    """Notation from issue #7: exact trig in degrees, scientific notation, repeating decimals, LaTeX mixed numbers."""
+    kind = r.randrange(6)
+    if kind == 0:
+        function = r.choice(["sin", "cos", "tan"])
+        angle = r.choice([0, 30, 45, 60, 120, 135, 150, 180, 210, 225, 240, 300, 315, 330])
+        value = {"sin": sp.sin, "cos": sp.cos, "tan": sp.tan}[function](sp.rad(angle))
+        return f"{function}({angle}°)", ("number", value)
+    if kind == 1:
+        mantissa, exponent = r.choice(["1", "2.5", "3", "4.2"]), r.randint(-3, 6)
+        return f"{mantissa}e{exponent}", ("number", sp.nsimplify(mantissa) * sp.Integer(10) ** exponent)
+    if kind == 2:
+        digit = r.randint(1, 9)
+        text = r.choice([f"0.{digit}{digit}{digit}...", f"0.{digit}{digit}{digit}…", f"0.{digit}\u0305"])
+        return text, ("number", sp.Rational(digit, 9))
+    if kind == 3:
+        whole, n, d = r.randint(1, 9), r.randint(1, 6), r.choice([7, 8, 9])
+        k = r.randint(1, 5)
+        return f"{whole}\\frac{{{n}}}{{{d}}} + {k}", ("number", whole + sp.Rational(n, d) + k)
+    if kind == 4:
+        a, e = r.randint(1, 9), r.randint(2, 5)
+        return f"{a}{r.choice(['×', ' × ', '*'])}10^{e}", ("number", sp.Integer(a * 10 ** e))
+    a, b = r.randint(1, 9), r.randint(1, 9)
+    return f"|{a} - {b}| + |{b} - {a}|", ("number", sp.Integer(2 * abs(a - b)))
+
+
 CATEGORIES = {
     "fractions": gen_fractions,
     "arithmetic": gen_arithmetic,
@@ -454,6 +482,7 @@ CATEGORIES = {
     "derivative": gen_derivative,
     "evaluate": gen_evaluate,
     "words": gen_words,
+    "notation": gen_notation,
 }
 
 

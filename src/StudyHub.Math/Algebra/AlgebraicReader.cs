@@ -15,6 +15,8 @@ internal static class AlgebraicReader
     {
         switch (expression)
         {
+            case NumberExpression { Style: NumberStyle.Degrees }:
+                return null;
             case NumberExpression number:
                 return PolynomialFraction.Constant(number.Value);
             case VariableExpression variable:
@@ -142,6 +144,8 @@ internal static class AlgebraicReader
     {
         switch (expression)
         {
+            case NumberExpression { Style: NumberStyle.Degrees }:
+                throw new MathEngineException(ErrorCodes.Unsupported, "An angle in degrees only has a value inside sin, cos or tan.");
             case NumberExpression number:
                 return number.Value;
             case VariableExpression { Name: "i" } when imaginaryUnit:
@@ -198,6 +202,8 @@ internal static class AlgebraicReader
                     return value.IsReal && value.RealSign() < 0 ? -value : value;
                 }
 
+            case FunctionExpression { Function: FunctionName.Sin or FunctionName.Cos or FunctionName.Tan, Argument: NumberExpression { Style: NumberStyle.Degrees } angle } trig:
+                return ExactTrig.Value(trig.Function, angle.Value);
             case FunctionExpression function:
                 throw new MathEngineException(ErrorCodes.Unsupported, $"An exact value of {function.Function.ToString().ToLowerInvariant()}(…) is not supported; ask for a decimal.");
             default:
@@ -255,6 +261,7 @@ internal static class AlgebraicReader
     /// <summary>Floating-point value with variables bound (used for functions and random-point comparisons).</summary>
     public static double EvaluateDouble(Expression expression, IReadOnlyDictionary<string, double> values) => expression switch
     {
+        NumberExpression { Style: NumberStyle.Degrees } angle => angle.Value.ToDouble() * System.Math.PI / 180,
         NumberExpression number => number.Value.ToDouble(),
         VariableExpression variable => values.TryGetValue(variable.Name, out var v) ? v : double.NaN,
         NegateExpression negate => -EvaluateDouble(negate.Operand, values),

@@ -67,7 +67,8 @@ internal static partial class ProblemReader
 
         var start = 0;
         var end = text.Length;
-        while (end > 0 && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '?' or '.'))
+        // A full stop or question mark ends a sentence; "..." or "…" after digits is a repeating decimal and stays.
+        while (end > 0 && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] == '?' || (text[end - 1] == '.' && !text.AsSpan(0, end).EndsWith("..."))))
         {
             end--;
         }
@@ -84,6 +85,11 @@ internal static partial class ProblemReader
         if (PercentPhrases.TryRead(text, start, end, out var percentAt) is { } percent)
         {
             return new ParsedProblem(text, ProblemKind.Arithmetic, Instruction.Calculate, [new Statement(percent, null, null, percentAt)], null, new Dictionary<string, Rational>(), wantsExact);
+        }
+
+        if (ReadFunctionValue(text, end, wantsExact) is { } functionValue)
+        {
+            return functionValue;
         }
 
         var match = DerivativePrefix().Match(text, 0, end);
@@ -151,6 +157,47 @@ internal static partial class ProblemReader
         var kind = Classify(statements, instruction, ref target, substitutions);
         return new ParsedProblem(text, kind, instruction, statements, target, substitutions, wantsExact);
     }
+
+    /// <summary>"f(x) = 2x + 3, find f(4)" and "find f(4) if f(x) = 2x + 3": evaluate the body at the argument.</summary>
+    private static ParsedProblem? ReadFunctionValue(string text, int end, bool wantsExact)
+    {
+        var match = FunctionThenValue().Match(text, 0, end);
+        if (!match.Success)
+        {
+            match = ValueThenFunction().Match(text, 0, end);
+        }
+
+        if (!match.Success || match.Groups["f"].Value != match.Groups["g"].Value)
+        {
+            return null;
+        }
+
+        var variable = match.Groups["v"].Value;
+        var vocabulary = Vocabulary.For(text, [variable]);
+        var argument = match.Groups["arg"];
+        var argumentStatements = Parser.ParseStatements(text, argument.Index, argument.Index + argument.Length, vocabulary);
+        if (argumentStatements is not [{ Operator: null, Left: var argumentExpression }] || AlgebraicReader.HasVariables(argumentExpression)
+            || !AlgebraicReader.Evaluate(argumentExpression).TryGetRational(out var value))
+        {
+            throw new MathEngineException(ErrorCodes.Unsupported, $"Expected a number to evaluate {match.Groups["f"].Value} at (position {argument.Index + 1}).", argument.Index + 1);
+        }
+
+        var body = match.Groups["body"];
+        var statements = Parser.ParseStatements(text, body.Index, body.Index + body.Length, vocabulary);
+        if (statements is not [{ Operator: null }])
+        {
+            throw new MathEngineException(ErrorCodes.Unsupported, $"Expected one expression after {match.Groups["f"].Value}({variable}) = (position {body.Index + 1}).", body.Index + 1);
+        }
+
+        var substitutions = new Dictionary<string, Rational>(StringComparer.Ordinal) { [variable] = value };
+        return new ParsedProblem(text, ProblemKind.Evaluate, Instruction.Evaluate, statements, null, substitutions, wantsExact);
+    }
+
+    [GeneratedRegex(@"^\s*(?:let\s+|given\s+)?(?<f>[a-zA-Z])\s*\(\s*(?<v>[a-zA-Z])\s*\)\s*=\s*(?<body>[^,;]+?)\s*[,;.]?\s*(?:find|evaluate|calculate|work\s+out|what\s+is)\s+(?<g>[a-zA-Z])\s*\(\s*(?<arg>[^()]+)\s*\)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex FunctionThenValue();
+
+    [GeneratedRegex(@"^\s*(?:find|evaluate|calculate|work\s+out|what\s+is)\s+(?<g>[a-zA-Z])\s*\(\s*(?<arg>[^()]+)\s*\)\s*(?:,\s*)?(?:if|when|for|given|where)\s+(?<f>[a-zA-Z])\s*\(\s*(?<v>[a-zA-Z])\s*\)\s*=\s*(?<body>.+?)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ValueThenFunction();
 
     private static ProblemKind Classify(List<Statement> statements, Instruction instruction, ref string? target, Dictionary<string, Rational> substitutions)
     {

@@ -47,6 +47,9 @@ internal enum NumberStyle
     Percent,
     Mixed,
     Fraction,
+
+    /// <summary>An angle in degrees (30°): only sin, cos and tan give it a value.</summary>
+    Degrees,
 }
 
 internal sealed record NumberExpression(Rational Value, NumberStyle Style = NumberStyle.Integer, int DecimalPlaces = 0) : Expression

@@ -18,6 +18,7 @@ internal static class ExpressionPrinter
     {
         NumberStyle.Decimal => FormatDecimal(number.Value, number.DecimalPlaces),
         NumberStyle.Percent => FormatDecimal(number.Value * 100, number.DecimalPlaces) + "%",
+        NumberStyle.Degrees => number.Value + "°",
         NumberStyle.Mixed when !number.Value.IsInteger && number.Value.Sign > 0 && number.Value.Floor() > 0 =>
             number.Value.Floor().ToString(CultureInfo.InvariantCulture) + " " + (number.Value - number.Value.Floor()).ToString(),
         _ => number.Value.ToString(),

@@ -184,6 +184,17 @@ internal sealed class Parser
             _index++;
         }
 
+        if (Current.Kind == TokenKind.Degree)
+        {
+            if (primary is not NumberExpression angle)
+            {
+                throw new MathEngineException(ErrorCodes.Unsupported, $"'°' is supported after a number (position {Current.Position + 1}).", Current.Position + 1);
+            }
+
+            _index++;
+            return angle with { Style = NumberStyle.Degrees };
+        }
+
         if (Current.Kind == TokenKind.Percent)
         {
             _index++;
@@ -342,6 +353,16 @@ internal sealed class Parser
         if (whole.Style != NumberStyle.Integer || whole.Value.Sign < 0)
         {
             return null;
+        }
+
+        // LaTeX writes 4 3/8 as 4\frac{3}{8}: a whole number right before a \frac of two whole numbers.
+        if (Current.Kind == TokenKind.Frac && _index + 6 < _tokens.Count
+            && _tokens[_index + 1].Kind == TokenKind.Open && _tokens[_index + 2] is { Kind: TokenKind.Number, Style: NumberStyle.Integer } top && _tokens[_index + 3].Kind == TokenKind.Close
+            && _tokens[_index + 4].Kind == TokenKind.Open && _tokens[_index + 5] is { Kind: TokenKind.Number, Style: NumberStyle.Integer } bottom && _tokens[_index + 6].Kind == TokenKind.Close
+            && !bottom.Value.IsZero && top.Value < bottom.Value)
+        {
+            _index += 7;
+            return new NumberExpression(whole.Value + (top.Value / bottom.Value), NumberStyle.Mixed);
         }
 
         if (Current.Kind == TokenKind.Number && Current.Style == NumberStyle.Fraction && _tokens[_index - 1] == whole)

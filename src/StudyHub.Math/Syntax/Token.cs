@@ -25,6 +25,7 @@ internal enum TokenKind
     Root,
     Bar,
     Factorial,
+    Degree,
     Frac,
     Infinity,
     End,

@@ -134,6 +134,7 @@ internal sealed partial class Tokenizer
             case '∛': AddRoot(3, 1); break;
             case '∜': AddRoot(4, 1); break;
             case '|': Add(TokenKind.Bar, 1); break;
+            case '°': Add(TokenKind.Degree, 1); break;
             case '!' when next != '=': Add(TokenKind.Factorial, 1); break;
             case '∞': Add(TokenKind.Infinity, 1); break;
             case '=' when next == '=': AddRelation(RelationOperator.Equal, 2); break;
@@ -186,6 +187,11 @@ internal sealed partial class Tokenizer
         }
 
         var text = _text[start.._pos];
+        if (TryReadRepeating(start, text, seenDot, places) || TryReadScientific(start, text))
+        {
+            return;
+        }
+
         _tokens.Add(new Token(TokenKind.Number, start, _pos - start, text)
         {
             Value = Rational.ParseDecimal(text),
@@ -421,9 +427,119 @@ internal sealed partial class Tokenizer
         }
     }
 
+    /// <summary>
+    /// Repeating decimals: 0.3̅ / 0.1̅4̅2̅8̅5̅7̅ (combining overline on the repeating digits) or
+    /// 0.333… / 0.142857142857... (the shortest block the digits end with at least twice). Anything
+    /// where the repeating block cannot be told is refused rather than cut off.
+    /// </summary>
+    private bool TryReadRepeating(int start, string text, bool seenDot, int places)
+    {
+        if (!seenDot)
+        {
+            return false;
+        }
+
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        string? repeating = null;
+        var fixedDigits = text[(dot + 1)..];
+        if (_pos < _end && IsOverline(_text[_pos]) && fixedDigits.Length > 0)
+        {
+            // Each overlined digit carries its own combining mark: 0.14̅2̅ repeats "42" after "1".
+            var block = new System.Text.StringBuilder().Append(fixedDigits[^1]);
+            fixedDigits = fixedDigits[..^1];
+            _pos++;
+            while (_pos + 1 < _end && char.IsAsciiDigit(_text[_pos]) && IsOverline(_text[_pos + 1]))
+            {
+                block.Append(_text[_pos]);
+                _pos += 2;
+            }
+
+            repeating = block.ToString();
+        }
+        else if (_pos < _end && (_text[_pos] == '…' || (_pos + 2 < _end && _text[_pos] == '.' && _text[_pos + 1] == '.' && _text[_pos + 2] == '.')))
+        {
+            var period = 0;
+            for (var p = 1; p <= places / 2 && period == 0; p++)
+            {
+                if (fixedDigits[^p..] == fixedDigits[^(2 * p)..^p])
+                {
+                    period = p;
+                }
+            }
+
+            if (period == 0 && places >= 1 && places <= 2)
+            {
+                period = 1;
+            }
+
+            if (period == 0)
+            {
+                throw new MathEngineException(ErrorCodes.Unsupported, $"Cannot tell which digits repeat in {text}… (position {start + 1}); write them twice or put a bar over them.", start + 1);
+            }
+
+            repeating = fixedDigits[^period..];
+            fixedDigits = fixedDigits[..^period];
+            while (fixedDigits.Length >= period && fixedDigits[^period..] == repeating)
+            {
+                fixedDigits = fixedDigits[..^period];
+            }
+
+            _pos += _text[_pos] == '…' ? 1 : 3;
+        }
+
+        if (repeating is null)
+        {
+            return false;
+        }
+
+        // 0.1(6) = 0.1 + 0.0(6): the repeating block r over k places after f fixed places is r / (10^f·(10^k − 1)).
+        var whole = text[..dot];
+        var fixedValue = Rational.ParseDecimal((whole.Length == 0 ? "0" : whole) + (fixedDigits.Length > 0 ? "." + fixedDigits : string.Empty));
+        var denominator = System.Numerics.BigInteger.Pow(10, fixedDigits.Length) * (System.Numerics.BigInteger.Pow(10, repeating.Length) - 1);
+        var value = fixedValue + new Rational(System.Numerics.BigInteger.Parse(repeating, System.Globalization.CultureInfo.InvariantCulture), denominator);
+        _tokens.Add(new Token(TokenKind.Number, start, _pos - start, _text[start.._pos]) { Value = value, Style = NumberStyle.Fraction, SpaceBefore = _space });
+        _space = false;
+        return true;
+    }
+
+    private static bool IsOverline(char c) => c is '\u0305' or '\u0304';
+
+    /// <summary>Scientific notation 1e3, 2.5E-4: an e right after the digits with a whole exponent and no letter after it.</summary>
+    private bool TryReadScientific(int start, string text)
+    {
+        var match = Scientific().Match(_text, _pos, _end - _pos);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var exponent = int.Parse(match.Groups["e"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (System.Math.Abs(exponent) > WorkMeter.CurrentLimits.MaxNumberDigits)
+        {
+            throw new MathEngineException(ErrorCodes.Digits, $"The exponent at position {start + 1} is too large.", start + 1);
+        }
+
+        var scale = new Rational(System.Numerics.BigInteger.Pow(10, System.Math.Abs(exponent)));
+        var value = Rational.ParseDecimal(text) * (exponent >= 0 ? scale : scale.Reciprocal());
+        _pos += match.Length;
+        _tokens.Add(new Token(TokenKind.Number, start, _pos - start, _text[start.._pos]) { Value = value, Style = value.IsInteger ? NumberStyle.Integer : NumberStyle.Fraction, SpaceBefore = _space });
+        _space = false;
+        return true;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G[eE](?<e>[+-]?[0-9]{1,4})(?![0-9A-Za-z^(])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Scientific();
+
     /// <summary>"cube root of 216", "the square root of 49", "4th root of 16", "fifth root of 32".</summary>
     private bool TryReadRootPhrase()
     {
+        // Cheap gate first: every root phrase starts with t(he), s(quare), c(ube), f(ourth/ifth) or a digit.
+        var c = char.ToLowerInvariant(_text[_pos]);
+        if (c is not ('t' or 's' or 'c' or 'f') && (!char.IsAsciiDigit(c) || _pos + 2 >= _end || !char.IsAsciiLetter(_text[_pos + 1]) && !char.IsAsciiLetter(_text[_pos + 2])))
+        {
+            return false;
+        }
+
         var match = RootPhrase().Match(_text, _pos, _end - _pos);
         if (!match.Success)
         {
