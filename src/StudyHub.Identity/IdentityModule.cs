@@ -57,7 +57,6 @@ public static class IdentityModule
         services.AddScoped<AccountProvisioning>();
         services.AddScoped<DemoData>();
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();
-        services.AddScoped<IRelationshipQueries, RelationshipQueries>();
 
         services.AddScoped<WebSignIn>();
         services.AddDataProtection().SetApplicationName("StudyHub").PersistKeysToDbContext<AccountsDbContext>();

@@ -27,53 +27,57 @@ public sealed record ClassroomProgressView(
     IReadOnlyList<ClassSkill> WeakestSkills);
 
 /// <summary>The teacher's view of a classroom: students × skills, who needs help now, the weakest skills.</summary>
-internal sealed class GetClassroomProgress(ProgressDbContext db, ICurrentUser currentUser, IRelationshipQueries relationships)
+internal sealed class GetClassroomProgress(ProgressDbContext db, ICurrentUser currentUser, IPeopleDirectory people)
 {
     public const int WeakestSkillsShown = 5;
 
     public async Task<ClassroomProgressView> HandleAsync(Guid classroomId, CancellationToken cancellationToken)
     {
         var viewerId = currentUser.RequireRole(Role.Teacher, Role.Admin);
-        var students = await relationships.ClassroomStudentsAsync(viewerId, currentUser.Role!.Value, classroomId, cancellationToken)
-            ?? throw new NotFoundException("classroom");
-        var ids = students.Select(s => s.StudentId).ToList();
+        var classroom = await people.FindClassroomAsync(classroomId, cancellationToken);
+        if (classroom is null || (currentUser.Role == Role.Teacher && classroom.TeacherId != viewerId))
+        {
+            throw new NotFoundException("classroom");
+        }
 
+        var students = await people.StudentsOfClassroomAsync(classroomId, cancellationToken);
+        var ids = students.Select(s => s.Id).ToList();
+
+        // The roster inlined as constants (at most a class's worth) lets SQLite walk the primary
+        // keys, which start with the student; a JSON-array parameter made it scan every row.
+        // One row per student and skill carries P(L) and the weak-spot totals, so the matrix reads
+        // 2,000 rows for 40 × 50, not every answered question. The roster is inlined as constants
+        // (a class's worth) so SQLite walks the primary key, which starts with the student.
         var masteries = await db.Masteries.AsNoTracking()
-            .Where(m => ids.Contains(m.StudentId))
-            .Select(m => new { m.StudentId, m.SkillId, m.PKnown })
-            .ToListAsync(cancellationToken);
-        var results = await db.QuestionResults.AsNoTracking()
-            .Where(r => ids.Contains(r.StudentId))
-            .Select(r => new { r.StudentId, r.SkillId, Outcome = new QuestionOutcome(r.Correct, r.Attempts, TimeSpan.FromMilliseconds(r.TimeTakenMs), TimeSpan.FromMilliseconds(r.TimeLimitMs)) })
+            .Where(m => EF.Constant(ids).Contains(m.StudentId))
             .ToListAsync(cancellationToken);
 
         var skills = masteries.Select(m => m.SkillId).Distinct().Order(StringComparer.Ordinal).ToList();
         var column = skills.Select((skill, index) => (skill, index)).ToDictionary(x => x.skill, x => x.index);
-        var weakSpots = results
-            .GroupBy(r => (r.StudentId, r.SkillId))
-            .Select(g => WeakSpots.Assess(g.Key.SkillId, [.. g.Select(r => r.Outcome)], examWeight: null, reviewMaterial: null) is { } spot ? (g.Key.StudentId, Spot: spot) : default)
+        var weakSpots = masteries
+            .Select(m => (m.StudentId, Spot: WeakSpots.Assess(m.SkillId, m.Stats, examWeight: null, reviewMaterial: null)))
             .Where(w => w.Spot is not null)
-            .ToLookup(w => w.StudentId, w => w.Spot);
+            .ToLookup(w => w.StudentId, w => w.Spot!);
         var masteryByStudent = masteries.ToLookup(m => m.StudentId);
 
         var rows = students.Select(student =>
         {
             var cells = new double?[skills.Count];
-            foreach (var m in masteryByStudent[student.StudentId])
+            foreach (var m in masteryByStudent[student.Id])
             {
                 cells[column[m.SkillId]] = Math.Round(m.PKnown, 4);
             }
 
-            return new StudentMasteryRow(student.StudentId, student.DisplayName, cells,
-                masteryByStudent[student.StudentId].Count(m => KnowledgeTracing.IsMastered(m.PKnown)), weakSpots[student.StudentId].Count());
+            return new StudentMasteryRow(student.Id, student.DisplayName, cells,
+                masteryByStudent[student.Id].Count(m => KnowledgeTracing.IsMastered(m.PKnown)), weakSpots[student.Id].Count());
         }).ToList();
 
         var needsHelp = students
-            .Where(s => weakSpots[s.StudentId].Any())
+            .Where(s => weakSpots[s.Id].Any())
             .Select(s =>
             {
-                var top = WeakSpots.Rank(weakSpots[s.StudentId])[0];
-                return new StudentNeedingHelp(s.StudentId, s.DisplayName, top.SkillId, Math.Round(top.Priority, 2), weakSpots[s.StudentId].Count());
+                var top = WeakSpots.Rank(weakSpots[s.Id])[0];
+                return new StudentNeedingHelp(s.Id, s.DisplayName, top.SkillId, Math.Round(top.Priority, 2), weakSpots[s.Id].Count());
             })
             .OrderByDescending(s => s.TopPriority)
             .ThenBy(s => s.DisplayName, StringComparer.Ordinal)
