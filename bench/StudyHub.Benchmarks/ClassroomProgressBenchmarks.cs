@@ -41,22 +41,30 @@ public class ClassroomProgressBenchmarks
             for (var s = 0; s < Skills; s++)
             {
                 var skill = $"math.skill-{s:00}";
-                db.Masteries.Add(new SkillMastery { StudentId = student.Id, SkillId = skill, PKnown = random.NextDouble(), Evidence = QuestionsPerSkill, UpdatedAt = now });
-                for (var q = 0; q < QuestionsPerSkill; q++)
+                var results = Enumerable.Range(0, QuestionsPerSkill).Select(_ => new QuestionResult
                 {
-                    db.QuestionResults.Add(new QuestionResult
-                    {
-                        StudentId = student.Id,
-                        QuestionId = Guid.NewGuid(),
-                        SkillId = skill,
-                        Correct = random.NextDouble() < 0.7,
-                        Attempts = random.Next(1, 4),
-                        TimeTakenMs = random.Next(5_000, 30_000),
-                        TimeLimitMs = 30_000,
-                        FirstAnsweredAt = now,
-                        LastAnsweredAt = now,
-                    });
-                }
+                    StudentId = student.Id,
+                    QuestionId = Guid.NewGuid(),
+                    SkillId = skill,
+                    Correct = random.NextDouble() < 0.7,
+                    Attempts = random.Next(1, 4),
+                    TimeTakenMs = random.Next(5_000, 30_000),
+                    TimeLimitMs = 30_000,
+                    FirstAnsweredAt = now,
+                    LastAnsweredAt = now,
+                }).ToList();
+                var mastery = new SkillMastery
+                {
+                    StudentId = student.Id,
+                    SkillId = skill,
+                    PKnown = random.NextDouble(),
+                    Evidence = QuestionsPerSkill,
+                    CorrectEvidence = results.Count(r => r.Correct),
+                    UpdatedAt = now,
+                };
+                mastery.Summarise(results);
+                db.Masteries.Add(mastery);
+                db.QuestionResults.AddRange(results);
             }
         }
 
