@@ -20,6 +20,7 @@ public static class ProgressModule
         services.AddIntegrationEventHandler<QuestionAnswered, ApplyAnswerToMastery>();
         services.AddScoped<GetStudentProgress>();
         services.AddScoped<GetClassroomProgress>();
+        services.AddScoped<ExportClassroomProgress>();
         return builder;
     }
 
@@ -28,6 +29,7 @@ public static class ProgressModule
         var api = endpoints.MapGroup("/api/v1").WithTags("Progress");
         GetStudentProgress.Map(api);
         GetClassroomProgress.Map(api);
+        ExportClassroomProgress.Map(api);
         return endpoints;
     }
 }

@@ -29,6 +29,7 @@ internal sealed class ProgressDbContext(DbContextOptions<ProgressDbContext> opti
             mastery.HasKey(m => new { m.StudentId, m.SkillId });
             mastery.Property(m => m.SkillId).HasMaxLength(SkillMastery.MaxSkillIdLength);
             mastery.Property(m => m.Version).IsConcurrencyToken();
+            mastery.Ignore(m => m.Stats);
         });
 
         modelBuilder.Entity<MasterySnapshot>(snapshot =>

@@ -18,11 +18,30 @@ internal sealed class SkillMastery
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Running totals over the skill's answered questions (one per evidence), kept here so
+    /// a class's weak spots are computed from one row per student and skill.</summary>
+    public int AttemptsTotal { get; set; }
+
+    public double MedianTimeShare { get; set; }
+
+    public long TimeSpentMs { get; set; }
+
+    public SkillStats Stats => new(Evidence, CorrectEvidence, AttemptsTotal, MedianTimeShare);
+
     /// <summary>When P(L) first reached the mastery threshold (kept if it later falls back).</summary>
     public DateTime? MasteredAt { get; set; }
 
     /// <summary>Optimistic concurrency: two answers applied at once must not both start from the same P(L).</summary>
     public int Version { get; set; }
+
+    /// <summary>Recomputes the running totals from all of the student's answered questions of this skill.</summary>
+    public void Summarise(IReadOnlyCollection<QuestionResult> results)
+    {
+        var stats = SkillStats.From([.. results.Select(r => r.ToOutcome())]);
+        AttemptsTotal = stats.Attempts;
+        MedianTimeShare = stats.MedianTimeShare;
+        TimeSpentMs = results.Sum(r => r.TimeTakenMs);
+    }
 
     public void Apply(bool correct, BktParameters parameters, DateTime at)
     {

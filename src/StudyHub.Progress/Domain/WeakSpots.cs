@@ -7,6 +7,34 @@ namespace StudyHub.Progress.Domain;
 /// <param name="TimeLimit">The question's limit (after any extended-time multiplier).</param>
 internal readonly record struct QuestionOutcome(bool Correct, int Attempts, TimeSpan TimeTaken, TimeSpan TimeLimit);
 
+/// <summary>What the weak-spot formula needs from a student's answered questions of one skill.</summary>
+/// <param name="MedianTimeShare">The median over questions of time taken / time limit (unclamped).</param>
+internal readonly record struct SkillStats(int Answered, int Correct, int Attempts, double MedianTimeShare)
+{
+    public static SkillStats From(IReadOnlyCollection<QuestionOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        return outcomes.Count == 0
+            ? default
+            : new(outcomes.Count, outcomes.Count(o => o.Correct), outcomes.Sum(o => o.Attempts), MedianTimeShareOf(outcomes));
+    }
+
+    /// <summary>
+    /// Questions of one skill can have different limits (multiple choice 30 s, free answer 60 s),
+    /// so each is divided by its own limit first; with a single limit this equals the median time
+    /// over the limit, as the formula reads.
+    /// </summary>
+    private static double MedianTimeShareOf(IEnumerable<QuestionOutcome> outcomes)
+    {
+        var shares = outcomes
+            .Select(o => o.TimeLimit > TimeSpan.Zero ? o.TimeTaken / o.TimeLimit : 1)
+            .Order()
+            .ToArray();
+        var middle = shares.Length / 2;
+        return shares.Length % 2 == 1 ? shares[middle] : (shares[middle - 1] + shares[middle]) / 2;
+    }
+}
+
 internal enum WeakSpotActionKind
 {
     /// <summary>A practice game generated for the skill.</summary>
@@ -48,29 +76,32 @@ internal static class WeakSpots
     /// <summary>The skill's weak spot, or null when it is not one (too few answers, or accurate enough).</summary>
     /// <param name="examWeight">The skill's weight (0–1) in the student's next exam; null when no exam is planned.</param>
     /// <param name="reviewMaterial">The homework or document the student met the skill in, if any.</param>
-    public static WeakSpot? Assess(string skillId, IReadOnlyList<QuestionOutcome> outcomes, double? examWeight, Guid? reviewMaterial)
+    public static WeakSpot? Assess(string skillId, IReadOnlyCollection<QuestionOutcome> outcomes, double? examWeight, Guid? reviewMaterial) =>
+        Assess(skillId, SkillStats.From(outcomes), examWeight, reviewMaterial);
+
+    /// <summary>The same from a skill's running totals (what the dashboards keep per student and skill).</summary>
+    public static WeakSpot? Assess(string skillId, SkillStats stats, double? examWeight, Guid? reviewMaterial)
     {
         ArgumentException.ThrowIfNullOrEmpty(skillId);
-        ArgumentNullException.ThrowIfNull(outcomes);
         if (examWeight is < 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(examWeight), examWeight, "An exam weight is between 0 and 1.");
         }
 
-        if (outcomes.Count < MinimumAnswered)
+        if (stats.Answered < MinimumAnswered)
         {
             return null;
         }
 
-        var accuracy = (double)outcomes.Count(o => o.Correct) / outcomes.Count;
+        var accuracy = (double)stats.Correct / stats.Answered;
         if (accuracy >= AccuracyThreshold)
         {
             return null;
         }
 
         var g = 1 - accuracy;
-        var a = Math.Clamp((outcomes.Average(o => o.Attempts) - 1) / 2, 0, 1);
-        var t = Math.Clamp(MedianTimeShare(outcomes), 0, 1);
+        var a = Math.Clamp(((double)stats.Attempts / stats.Answered - 1) / 2, 0, 1);
+        var t = Math.Clamp(stats.MedianTimeShare, 0, 1);
 
         // With no exam the exam term is left out and the other three weights rescaled to sum to 1.
         var priority = examWeight is { } e
@@ -80,25 +111,10 @@ internal static class WeakSpots
         var action = accuracy < ReviewBelowAccuracy && reviewMaterial is not null
             ? new WeakSpotAction(WeakSpotActionKind.ReviewMaterial, skillId, reviewMaterial)
             : new WeakSpotAction(WeakSpotActionKind.PracticeGame, skillId, null);
-        return new WeakSpot(skillId, outcomes.Count, accuracy, g, a, t, examWeight, priority, action);
+        return new WeakSpot(skillId, stats.Answered, accuracy, g, a, t, examWeight, priority, action);
     }
 
     /// <summary>Highest priority first; ties go to the lower accuracy, then the skill id (a stable order).</summary>
     public static IReadOnlyList<WeakSpot> Rank(IEnumerable<WeakSpot> weakSpots) =>
         [.. weakSpots.OrderByDescending(w => w.Priority).ThenBy(w => w.Accuracy).ThenBy(w => w.SkillId, StringComparer.Ordinal)];
-
-    /// <summary>
-    /// The median of time taken / time limit per question. Questions of one skill can have
-    /// different limits (multiple choice 30 s, free answer 60 s), so each is divided by its own
-    /// limit first; with a single limit this equals the median time over the limit.
-    /// </summary>
-    private static double MedianTimeShare(IReadOnlyList<QuestionOutcome> outcomes)
-    {
-        var shares = outcomes
-            .Select(o => o.TimeLimit > TimeSpan.Zero ? o.TimeTaken / o.TimeLimit : 1)
-            .Order()
-            .ToArray();
-        var middle = shares.Length / 2;
-        return shares.Length % 2 == 1 ? shares[middle] : (shares[middle - 1] + shares[middle]) / 2;
-    }
 }

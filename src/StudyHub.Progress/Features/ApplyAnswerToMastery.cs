@@ -31,13 +31,18 @@ internal sealed class ApplyAnswerToMastery(ProgressDbContext db, TimeProvider cl
         var now = clock.GetUtcNow().UtcDateTime;
         db.AppliedEvents.Add(new AppliedEvent { EventId = answer.EventId, AppliedAt = now });
 
-        var result = await db.QuestionResults.FirstOrDefaultAsync(r => r.StudentId == answer.StudentId && r.QuestionId == answer.QuestionId, cancellationToken);
+        var skillResults = await db.QuestionResults
+            .Where(r => r.StudentId == answer.StudentId && r.SkillId == answer.SkillId)
+            .ToListAsync(cancellationToken);
+        var result = skillResults.Find(r => r.QuestionId == answer.QuestionId)
+            ?? await db.QuestionResults.FirstOrDefaultAsync(r => r.StudentId == answer.StudentId && r.QuestionId == answer.QuestionId, cancellationToken);
+        SkillMastery mastery;
         if (result is null)
         {
             // A second or third attempt only exists after a wrong first one, so even when it
             // arrives first it is the evidence "wrong".
             var evidence = answer.Attempt == 1 ? KnowledgeTracing.Evidence(1, answer.Correct, answer.HintsUsed)!.Value : false;
-            db.QuestionResults.Add(new QuestionResult
+            result = new QuestionResult
             {
                 StudentId = answer.StudentId,
                 QuestionId = answer.QuestionId,
@@ -49,10 +54,12 @@ internal sealed class ApplyAnswerToMastery(ProgressDbContext db, TimeProvider cl
                 TimeLimitMs = (long)answer.TimeLimit.TotalMilliseconds,
                 FirstAnsweredAt = answer.OccurredAt,
                 LastAnsweredAt = answer.OccurredAt,
-            });
-            await ApplyEvidenceAsync(answer, evidence, cancellationToken);
+            };
+            db.QuestionResults.Add(result);
+            skillResults.Add(result);
+            mastery = await ApplyEvidenceAsync(answer, evidence, cancellationToken);
         }
-        else if (result.GameSessionId == answer.GameSessionId)
+        else if (result.GameSessionId == answer.GameSessionId && result.SkillId == answer.SkillId)
         {
             // Another attempt at the same question in the same session: it is no evidence, but the
             // question took more attempts and more time (measured from the first delivery).
@@ -62,13 +69,22 @@ internal sealed class ApplyAnswerToMastery(ProgressDbContext db, TimeProvider cl
             {
                 result.LastAnsweredAt = answer.OccurredAt;
             }
+
+            mastery = await db.Masteries.FirstAsync(m => m.StudentId == answer.StudentId && m.SkillId == answer.SkillId, cancellationToken);
+            mastery.Version++;
+        }
+        else
+        {
+            // A question met again in a later session changes nothing: only the first attempt counts.
+            await db.SaveChangesAsync(cancellationToken);
+            return;
         }
 
-        // A question met again in a later session changes nothing: only the first attempt counts.
+        mastery.Summarise(skillResults);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task ApplyEvidenceAsync(QuestionAnswered answer, bool correct, CancellationToken cancellationToken)
+    private async Task<SkillMastery> ApplyEvidenceAsync(QuestionAnswered answer, bool correct, CancellationToken cancellationToken)
     {
         var parameters = await ParametersForAsync(db, answer.SkillId, cancellationToken);
         var mastery = await db.Masteries.FirstOrDefaultAsync(m => m.StudentId == answer.StudentId && m.SkillId == answer.SkillId, cancellationToken);
@@ -88,6 +104,7 @@ internal sealed class ApplyAnswerToMastery(ProgressDbContext db, TimeProvider cl
             PKnown = mastery.PKnown,
             RecordedAt = answer.OccurredAt,
         });
+        return mastery;
     }
 
     public static async Task<BktParameters> ParametersForAsync(ProgressDbContext db, string skillId, CancellationToken cancellationToken)

@@ -52,7 +52,8 @@ internal sealed class GetStudentProgress(ProgressDbContext db, ICurrentUser curr
     public async Task<StudentProgressView> HandleAsync(Guid studentId, CancellationToken cancellationToken)
     {
         currentUser.RequireUserId();
-        if (!await people.MayViewStudentAsync(currentUser, studentId, cancellationToken))
+        if (!await people.MayViewStudentAsync(currentUser, studentId, cancellationToken)
+            || await people.FindStudentAsync(studentId, cancellationToken) is null)
         {
             throw new NotFoundException("student");
         }
@@ -60,7 +61,6 @@ internal sealed class GetStudentProgress(ProgressDbContext db, ICurrentUser curr
         var cutoff = clock.GetUtcNow().UtcDateTime - TrendWindow;
 
         var masteries = await db.Masteries.AsNoTracking().Where(m => m.StudentId == studentId).ToListAsync(cancellationToken);
-        var results = await db.QuestionResults.AsNoTracking().Where(r => r.StudentId == studentId).ToListAsync(cancellationToken);
         var weekAgo = await db.Snapshots.AsNoTracking()
             .Where(s => s.StudentId == studentId && s.RecordedAt <= cutoff)
             .GroupBy(s => s.SkillId)
@@ -69,31 +69,31 @@ internal sealed class GetStudentProgress(ProgressDbContext db, ICurrentUser curr
         var parameters = await db.SkillParameters.AsNoTracking().ToDictionaryAsync(p => p.SkillId, p => p.ToParameters(), cancellationToken);
         var skillParameters = new SkillParameters(parameters, BktParameters.Default);
 
-        var resultsBySkill = results.GroupBy(r => r.SkillId).ToDictionary(g => g.Key, g => g.ToList());
         var skills = masteries
             .OrderBy(m => m.SkillId, StringComparer.Ordinal)
             .Select(m =>
             {
-                var answered = resultsBySkill.GetValueOrDefault(m.SkillId) ?? [];
                 var skill = catalog?.Find(m.SkillId);
                 var before = weekAgo.TryGetValue(m.SkillId, out var p) ? p : skillParameters.For(m.SkillId).Prior;
                 return new SkillProgress(
                     m.SkillId, skill?.Name, skill?.Subject,
                     Math.Round(m.PKnown, 4), KnowledgeTracing.IsMastered(m.PKnown), Math.Round(m.PKnown - before, 4),
-                    answered.Count, answered.Count == 0 ? null : Math.Round((double)answered.Count(r => r.Correct) / answered.Count, 4),
-                    answered.Count == 0 ? m.UpdatedAt : answered.Max(r => r.LastAnsweredAt));
+                    m.Evidence, m.Evidence == 0 ? null : Math.Round((double)m.CorrectEvidence / m.Evidence, 4),
+                    m.UpdatedAt);
             })
             .ToList();
 
-        var bySubject = results
-            .GroupBy(r => catalog?.Find(r.SkillId)?.Subject ?? SubjectOf(r.SkillId))
+        var bySubject = masteries
+            .GroupBy(m => catalog?.Find(m.SkillId)?.Subject ?? SubjectOf(m.SkillId))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new SubjectAccuracy(g.Key, g.Count(), Math.Round((double)g.Count(r => r.Correct) / g.Count(), 4)))
+            .Select(g => (Subject: g.Key, Answered: g.Sum(m => m.Evidence), Correct: g.Sum(m => m.CorrectEvidence)))
+            .Where(g => g.Answered > 0)
+            .Select(g => new SubjectAccuracy(g.Subject, g.Answered, Math.Round((double)g.Correct / g.Answered, 4)))
             .ToList();
 
         // No exam module yet, so e is left out; no homework-to-skill link yet, so no review material.
-        var weakSpots = WeakSpots.Rank(resultsBySkill
-            .Select(g => WeakSpots.Assess(g.Key, [.. g.Value.Select(r => r.ToOutcome())], examWeight: null, reviewMaterial: null))
+        var weakSpots = WeakSpots.Rank(masteries
+            .Select(m => WeakSpots.Assess(m.SkillId, m.Stats, examWeight: null, reviewMaterial: null))
             .OfType<WeakSpot>());
 
         var path = catalog is null
@@ -112,9 +112,9 @@ internal sealed class GetStudentProgress(ProgressDbContext db, ICurrentUser curr
                 Math.Round(next.PKnown, 4),
                 WeakSpotView.ActionName(next.Action.Kind),
                 next.Action.MaterialId),
-            results.Count,
+            masteries.Sum(m => m.Evidence),
             skills.Count(s => s.Mastered),
-            Math.Round(results.Sum(r => r.TimeTakenMs) / 60_000.0, 1));
+            Math.Round(masteries.Sum(m => m.TimeSpentMs) / 60_000.0, 1));
     }
 
     /// <summary>Skill ids are dotted by subject (<c>math.fractions</c>), so the subject is their first part.</summary>

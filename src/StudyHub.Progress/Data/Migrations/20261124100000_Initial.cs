@@ -21,6 +21,9 @@ internal sealed class Initial : Migration
                 CorrectEvidence = table.Column<int>(nullable: false),
                 UpdatedAt = table.Column<DateTime>(nullable: false),
                 MasteredAt = table.Column<DateTime>(nullable: true),
+                AttemptsTotal = table.Column<int>(nullable: false),
+                MedianTimeShare = table.Column<double>(nullable: false),
+                TimeSpentMs = table.Column<long>(nullable: false),
                 Version = table.Column<int>(nullable: false),
             },
             constraints: table => table.PrimaryKey("PK_progress_skill_mastery", x => new { x.StudentId, x.SkillId }));
