@@ -11,6 +11,7 @@ command -v /usr/lib/postgresql/15/bin/initdb >/dev/null 2>&1 || need_packages+=(
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)   # Playwright drives Debian's Chromium; it never downloads one
 command -v node >/dev/null 2>&1 || need_packages+=(nodejs)  # runs the FSRS reference (ts-fsrs) the flashcard tests compare against
 command -v npm >/dev/null 2>&1 || need_packages+=(npm)
+python3 -c 'import sympy' >/dev/null 2>&1 || need_packages+=(python3-sympy)   # the math engine's differential test
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing: ${need_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -49,6 +50,10 @@ run_tests() { # name, extra env..., -- dotnet test args
 }
 run_tests sqlite dotnet test StudyHub.slnx -c Release --no-build -nologo
 run_tests postgres STUDYHUB_TEST_POSTGRES="$postgres" dotnet test tests/StudyHub.Server.Tests -c Release --no-build -nologo
+
+# The math engine against SymPy over generated problems: any confidently wrong answer fails the run.
+echo "== math differential (SymPy)"
+if ! python3 tests/differential/differential.py artifacts/bin/StudyHub.Math.Differential/release/StudyHub.Math.Differential.dll; then status=1; fi
 
 passed=0; failed=0
 while read -r f p; do passed=$((passed + p)); failed=$((failed + f)); done < <(

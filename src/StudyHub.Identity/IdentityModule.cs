@@ -41,6 +41,7 @@ public static class IdentityModule
         services.AddMemoryCache();
         services.AddSingleton<SessionRevocations>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<IdentityMetrics>();
 
         services.AddScoped<Register>();
         services.AddScoped<SignIn>();

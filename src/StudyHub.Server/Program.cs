@@ -20,7 +20,7 @@ try
     builder.AddProblemDetailsMapping();
     builder.AddJsonConventions();
     builder.AddHealth();
-    builder.AddPrometheusMetrics();
+    builder.AddTelemetry();
     builder.AddRateLimits();
     builder.AddStudyHubOpenApi();
     builder.AddStudyHubDatabase();
@@ -31,7 +31,6 @@ try
     builder.AddMathEngine();
 
     var app = builder.Build();
-    app.Services.GetRequiredService<PrometheusMetrics>();
 
     await app.MigrateDatabasesAsync();
     if (await StartupCommands.RunCommandAsync(app, args) is { } exitCode)
@@ -48,10 +47,11 @@ try
     app.UseAuthentication();
     app.UseRateLimiter();
     app.UseAuthorization();
+    app.UseHandlerSpans();
     app.UseAntiforgery();
 
     app.MapHealth();
-    app.MapPrometheusMetrics();
+    app.MapMetrics();
     app.MapStudyHubOpenApi();
     app.MapIdentityEndpoints();
     app.MapContentEndpoints();

@@ -24,7 +24,8 @@ internal sealed class SignIn(
     SignInThrottle throttle,
     IAuditLog audit,
     IOptions<AuthOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    IdentityMetrics metrics)
 {
     // Hashing for unknown addresses too keeps the response time from telling which accounts exist.
     private static readonly Lazy<User> TimingDecoy = new(() =>
@@ -33,10 +34,6 @@ internal sealed class SignIn(
         decoy.PasswordHash = new PasswordHasher<User>().HashPassword(decoy, Guid.NewGuid().ToString());
         return decoy;
     });
-
-    private static readonly System.Diagnostics.Metrics.Meter Meter = new("StudyHub.Identity");
-    private static readonly System.Diagnostics.Metrics.Counter<long> Attempts =
-        Meter.CreateCounter<long>("studyhub.sign_in.attempts", description: "Sign-in attempts by outcome.");
 
     /// <summary>
     /// On success the user, their new session and the audit entry are pending in the unit of work,
@@ -124,7 +121,7 @@ internal sealed class SignIn(
         return response;
     }
 
-    private static void Count(string outcome) => Attempts.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+    private void Count(string outcome) => metrics.SignInAttempt(outcome);
 
     private static UnauthorizedException InvalidCredentials() =>
         new("invalid_credentials", "The email or password is not correct.");
