@@ -43,8 +43,6 @@ internal sealed class GetClassroomProgress(ProgressDbContext db, ICurrentUser cu
         var students = await people.StudentsOfClassroomAsync(classroomId, cancellationToken);
         var ids = students.Select(s => s.Id).ToList();
 
-        // The roster inlined as constants (at most a class's worth) lets SQLite walk the primary
-        // keys, which start with the student; a JSON-array parameter made it scan every row.
         // One row per student and skill carries P(L) and the weak-spot totals, so the matrix reads
         // 2,000 rows for 40 × 50, not every answered question. The roster is inlined as constants
         // (a class's worth) so SQLite walks the primary key, which starts with the student.
