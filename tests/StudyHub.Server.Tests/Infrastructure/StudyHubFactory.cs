@@ -21,6 +21,7 @@ public sealed class StudyHubFactory : WebApplicationFactory<Program>
     private readonly string? _postgresServer = Environment.GetEnvironmentVariable(PostgresVariable);
     private readonly string _postgresDatabase = "studyhub_test_" + Guid.NewGuid().ToString("N");
     private readonly Dictionary<string, string?> _settings = [];
+    private readonly List<Action<IServiceCollection>> _services = [];
     private StudyHubFactory? _sharedWith;
 
     /// <summary>The clock every time-based rule of the host reads; tests move it forward.</summary>
@@ -39,6 +40,13 @@ public sealed class StudyHubFactory : WebApplicationFactory<Program>
     public StudyHubFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Replaces or adds services before the host starts (test doubles for what a test does not exercise).</summary>
+    public StudyHubFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -72,6 +80,10 @@ public sealed class StudyHubFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
         });
     }
 
