@@ -17,6 +17,16 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+# Reading photos and scans needs these tools on the machine; install only what is missing.
+need_packages=()
+source scripts/reading-tools.sh
+if [ ${#need_packages[@]} -gt 0 ]; then
+  echo "Installing: ${need_packages[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+fi
+
 dotnet publish src/StudyHub.Server -c Release -o artifacts/run -nologo -v quiet
 data=$(realpath -m "$data")
 echo "Starting StudyHub on $urls (data in $data)"

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using StudyHub.Content.Problems;
 
 namespace StudyHub.Content.Extraction;
 
@@ -51,6 +52,14 @@ internal static class DocumentReadingRegistration
     /// <summary>Registers the readers (PDF, OCR, images, DOCX, text) and the file sniffer.</summary>
     public static IServiceCollection AddDocumentReading(this IServiceCollection services)
     {
+        services.AddOptions<ReadingLimits>().BindConfiguration(ReadingLimits.Section);
+        services.AddSingleton<ExternalTool>();
+        services.AddSingleton<Tesseract>();
+        services.AddSingleton<PhotoReader>();
+        services.AddSingleton<PdfReader>();
+        services.AddSingleton<DocxReader>();
+        services.AddSingleton<IDocumentReader, DocumentReader>();
+        services.AddSingleton<IProblemFinder, ProblemFinder>();
         return services;
     }
 }
