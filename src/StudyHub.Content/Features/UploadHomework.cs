@@ -68,16 +68,20 @@ internal sealed class UploadHomework(
             errors.Add("text", $"must be at most {limits.MaxPastedTextCharacters} characters.");
         }
 
-        var formats = files.Select(f => FormatOf(f.ContentType)).ToList();
-        for (var i = 0; i < files.Count; i++)
+        // What a file is comes from its bytes (magic numbers), never from its name or declared type.
+        var formats = new List<string?>();
+        foreach (var file in files)
         {
-            if (files[i].Length == 0)
+            SniffResult sniffed;
+            await using (var content = file.Open())
             {
-                errors.Add("files", $"'{SafeFileName(files[i].FileName)}' is empty.");
+                sniffed = file.Length == 0 ? FileSniffer.Detect([], file.FileName) : FileSniffer.Detect(content, file.FileName);
             }
-            else if (formats[i] is null)
+
+            formats.Add(sniffed.Format?.ToString());
+            if (!sniffed.Accepted)
             {
-                errors.Add("files", $"'{SafeFileName(files[i].FileName)}' is not a PDF, DOCX, text, Markdown, JPEG, PNG or HEIC file.");
+                errors.Add("files", sniffed.Reason!);
             }
         }
 
@@ -173,21 +177,6 @@ internal sealed class UploadHomework(
             logger.LogWarning(e, "Could not remove the stored upload {Key} after a failed upload", key);
         }
     }
-
-    /// <summary>
-    /// The format by the declared content type. The extraction side's magic-byte sniffer replaces
-    /// this when it lands; the reader still refuses a file whose bytes are not what it claims.
-    /// </summary>
-    internal static string? FormatOf(string? contentType) => contentType?.Split(';')[0].Trim().ToLowerInvariant() switch
-    {
-        "application/pdf" => nameof(SourceFormat.Pdf),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => nameof(SourceFormat.Docx),
-        "text/plain" or "text/markdown" or "text/x-markdown" => nameof(SourceFormat.Text),
-        "image/jpeg" or "image/jpg" => nameof(SourceFormat.Jpeg),
-        "image/png" => nameof(SourceFormat.Png),
-        "image/heic" or "image/heif" => nameof(SourceFormat.Heic),
-        _ => null,
-    };
 
     /// <summary>The last segment of an uploaded name, without control characters: "../../x.pdf" is "x.pdf".</summary>
     internal static string SafeFileName(string? name)

@@ -23,6 +23,10 @@ namespace StudyHub.Server.Tests.Content;
 /// </summary>
 internal static class HomeworkHost
 {
+    /// <summary>The real reader and problem finder (text, PDF, DOCX, photos) behind the pipeline.</summary>
+    public static StudyHubFactory CreateWithRealReader() =>
+        new StudyHubFactory().WithServices(services => services.AddHostedService<JobsTableForTests>());
+
     public static StudyHubFactory Create() => new StudyHubFactory().WithServices(services =>
     {
         services.RemoveAll<IDocumentReader>();

@@ -198,11 +198,11 @@ public sealed class HomeworkTests : IDisposable
         var student = await factory.RegisterAndSignInAsync("student");
         using var client = factory.CreateClientFor(student);
 
-        var tooBig = await client.UploadFileAsync("big.txt", "text/plain", new byte[3000]);
+        var tooBig = await client.UploadFileAsync("big.txt", "text/plain", HomeworkHost.Utf8(new string('a', 3000)));
         Assert.Contains("per file", (await tooBig.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "file_too_large")).GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         await client.UploadTextAsync(new string('a', 2100));
-        var overStorage = await client.UploadFileAsync("more.txt", "text/plain", new byte[2048]);
+        var overStorage = await client.UploadFileAsync("more.txt", "text/plain", HomeworkHost.Utf8(new string('b', 2048)));
         await overStorage.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "storage_quota_exceeded");
 
         await client.UploadTextAsync("1 + 1");
