@@ -3,8 +3,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using StudyHub.Content.Classification;
+using StudyHub.Content.Data;
 using StudyHub.Content.Extraction;
+using StudyHub.Content.Features;
+using StudyHub.Content.Search;
 using StudyHub.Content.Skills;
+using StudyHub.Content.Storage;
+using StudyHub.Kernel.Data;
+using StudyHub.Kernel.Homework;
+using StudyHub.Kernel.Jobs;
 using StudyHub.Kernel.Skills;
 
 namespace StudyHub.Content;
@@ -15,6 +22,8 @@ public static class ContentModule
     public static WebApplicationBuilder AddContentModule(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddModuleDbContext<ContentDbContext>(ContentDbContext.MigrationsHistoryTable);
+        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDocumentReading();
 
         // Loaded now, not on first use, so a broken catalogue stops start-up with one line.
@@ -24,6 +33,20 @@ public static class ContentModule
         services.AddScoped<ListSkills>();
         services.AddSingleton<BuiltInClassifier>();
         services.AddSingleton<IProblemClassifier>(provider => provider.GetRequiredService<BuiltInClassifier>());
+        services.AddSingleton<AnswerKeys>();
+
+        services.AddSingleton<UploadStore>();
+        services.AddSingleton<ContentMetrics>();
+        services.AddSingleton<HomeworkProgressNotifier>();
+        services.AddScoped<HomeworkAccess>();
+        services.AddScoped<UploadHomework>();
+        services.AddScoped<GetHomework>();
+        services.AddScoped<ListHomework>();
+        services.AddScoped<UpdateHomework>();
+        services.AddScoped<DeleteHomework>();
+        services.AddJobHandler<ReadHomework>();
+        services.AddScoped<IHomeworkQueries, HomeworkQueries>();
+        services.AddScoped<IHomeworkSearch, HomeworkSearch>();
         return builder;
     }
 
@@ -31,6 +54,12 @@ public static class ContentModule
     {
         var api = endpoints.MapGroup("/api/v1").WithTags("Homework");
         ListSkills.Map(api);
+        UploadHomework.Map(api);
+        ListHomework.Map(api);
+        GetHomework.Map(api);
+        UpdateHomework.Map(api);
+        DeleteHomework.Map(api);
+        HomeworkEvents.Map(api);
         return endpoints;
     }
 }

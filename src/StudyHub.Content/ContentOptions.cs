@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StudyHub.Content;
+
+/// <summary>The <c>Content</c> configuration section: upload limits and quotas (the seeds' numbers are the defaults).</summary>
+internal sealed class ContentOptions
+{
+    public const string Section = "Content";
+
+    /// <summary>The largest single file.</summary>
+    [Range(1024, 1L << 32)]
+    public long MaxFileBytes { get; set; } = 25 * 1024 * 1024;
+
+    /// <summary>The largest upload request (all photos together).</summary>
+    [Range(1024, 1L << 34)]
+    public long MaxUploadBytes { get; set; } = 60 * 1024 * 1024;
+
+    [Range(1, 50)]
+    public int MaxPhotos { get; set; } = 10;
+
+    [Range(1, 1_000_000)]
+    public int MaxPastedTextCharacters { get; set; } = 100_000;
+
+    /// <summary>Uploads per student in any 24 hours.</summary>
+    [Range(1, 10_000)]
+    public int UploadsPerDay { get; set; } = 30;
+
+    /// <summary>The bytes of originals one user may keep stored.</summary>
+    [Range(1024, 1L << 40)]
+    public long MaxStoredBytesPerUser { get; set; } = 500L * 1024 * 1024;
+
+    /// <summary>Where originals are kept when no shared file store is configured; relative paths are under <c>DataDirectory</c>.</summary>
+    public string UploadDirectory { get; set; } = "uploads";
+}
