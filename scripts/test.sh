@@ -9,6 +9,9 @@ root=$(pwd)
 need_packages=()
 command -v /usr/lib/postgresql/15/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)   # Playwright drives Debian's Chromium; it never downloads one
+python3 -c 'import sympy' >/dev/null 2>&1 || need_packages+=(python3-sympy)   # the math engine's differential test
+command -v node >/dev/null 2>&1 || need_packages+=(nodejs)  # runs the FSRS reference (ts-fsrs) the flashcard tests compare against
+command -v npm >/dev/null 2>&1 || need_packages+=(npm)
 source scripts/reading-tools.sh
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing: ${need_packages[*]}"
@@ -16,6 +19,9 @@ if [ ${#need_packages[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
 fi
+
+# The FSRS-6 reference implementation, pinned by tests/fsrs-reference/package-lock.json (gitignored node_modules).
+[ -f tests/fsrs-reference/node_modules/ts-fsrs/package.json ] || (cd tests/fsrs-reference && npm ci --no-audit --no-fund --loglevel=error)
 
 # A throwaway PostgreSQL cluster on 127.0.0.1, owned by the postgres user, gone when we exit.
 pg_bin=/usr/lib/postgresql/15/bin
@@ -45,6 +51,10 @@ run_tests() { # name, extra env..., -- dotnet test args
 }
 run_tests sqlite dotnet test StudyHub.slnx -c Release --no-build -nologo
 run_tests postgres STUDYHUB_TEST_POSTGRES="$postgres" dotnet test tests/StudyHub.Server.Tests -c Release --no-build -nologo
+
+# The math engine against SymPy over generated problems: any confidently wrong answer fails the run.
+echo "== math differential (SymPy)"
+if ! python3 tests/differential/differential.py artifacts/bin/StudyHub.Math.Differential/release/StudyHub.Math.Differential.dll; then status=1; fi
 
 passed=0; failed=0
 while read -r f p; do passed=$((passed + p)); failed=$((failed + f)); done < <(

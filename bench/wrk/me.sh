@@ -3,17 +3,20 @@
 # Runs a published StudyHub on loopback with the per-user rate limit raised for the benchmark
 # (the default 100/min would rightly turn the load into 429s); every other default is kept.
 # Usage: bench/wrk/me.sh [duration=30s] [connections=64]
+# BENCH_HOST=<dir> runs an already published build instead of publishing (to compare two builds
+# side by side in one sitting); the port is a free ephemeral one unless BENCH_PORT is set.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-30s}
 connections=${2:-64}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
-dotnet publish src/StudyHub.Server -c Release -o artifacts/bench-host -nologo -v quiet
+host=${BENCH_HOST:-artifacts/bench-host}
+[ -n "${BENCH_HOST:-}" ] || dotnet publish src/StudyHub.Server -c Release -o "$host" -nologo -v quiet
 data=$(mktemp -d /tmp/studyhub-bench.XXXXXX)
-port=5187
+port=${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
 url=http://127.0.0.1:$port
-(cd artifacts/bench-host && exec env ${BENCH_ENV:-} dotnet StudyHub.Server.dll --urls "$url" --DataDirectory "$data" \
+(cd "$host" && exec env ${BENCH_ENV:-} dotnet StudyHub.Server.dll --urls "$url" --DataDirectory "$data" \
   --RateLimits:PerUserPerMinute 1000000 --Logging:LogLevel:Default Warning) > "$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT

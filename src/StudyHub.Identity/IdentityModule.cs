@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using StudyHub.Identity.Auditing;
 using StudyHub.Identity.Authentication;
 using StudyHub.Identity.Data;
@@ -39,7 +41,7 @@ public static class IdentityModule
         services.AddMemoryCache();
         services.AddSingleton<SessionRevocations>();
         services.AddSingleton<SignInThrottle>();
-        services.AddSingleton<ValidatedTokens>();
+        services.AddSingleton<IdentityMetrics>();
 
         services.AddScoped<Register>();
         services.AddScoped<SignIn>();
@@ -62,8 +64,8 @@ public static class IdentityModule
         services.AddDataProtection().SetApplicationName("StudyHub").PersistKeysToDbContext<AccountsDbContext>();
         services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "Bearer token for the API, cookie for the web UI", policy =>
-                policy.ForwardDefaultSelector = http => http.Request.Path.StartsWithSegments("/api") ? BearerTokenHandler.SchemeName : WebSignIn.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+                policy.ForwardDefaultSelector = http => http.Request.Path.StartsWithSegments("/api") ? BearerAuthentication.SchemeName : WebSignIn.Scheme)
+            .AddJwtBearer(BearerAuthentication.SchemeName, _ => { })
             .AddCookie(WebSignIn.Scheme, cookie =>
             {
                 cookie.Cookie.Name = "studyhub.session";
@@ -86,6 +88,7 @@ public static class IdentityModule
                     }
                 };
             });
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, BearerAuthentication>();
         services.AddAuthorization();
         return builder;
     }

@@ -19,7 +19,14 @@ public sealed class MathEngine
     public CheckResult Check(string problem, string studentAnswer) => Guard(() =>
     {
         var solution = SolveProblem(problem);
-        return AnswerChecker.Check(solution, studentAnswer ?? string.Empty);
+        var verdict = AnswerChecker.Check(solution, studentAnswer ?? string.Empty);
+        if (verdict.Outcome != CheckOutcome.Incorrect || verdict.Reason == IncorrectReason.Unreadable
+            || MisconceptionFinder.Find(solution, studentAnswer ?? string.Empty) is not { } named)
+        {
+            return verdict;
+        }
+
+        return verdict with { Misconception = named.Misconception, Message = $"{verdict.Message} {named.Explanation}".Trim() };
     });
 
     /// <summary>Reads and classifies a problem without solving it (for hosts that only route by kind).</summary>

@@ -37,6 +37,12 @@ public sealed class MathEngineException : Exception
 
     public string Code { get; }
 
+    /// <summary>not_understood / unsupported: the word that was refused, as the student wrote it.</summary>
+    public string? Word { get; init; }
+
+    /// <summary>not_understood: the closest word the engine knows ("did you mean …"), when one is close.</summary>
+    public string? Suggestion { get; init; }
+
     /// <summary>1-based character position in the text the student gave, when the error has one.</summary>
     public int? Position { get; }
 }
@@ -57,6 +63,9 @@ public static class ErrorCodes
     public const string ZeroToZero = "domain.zero_to_zero";
     public const string NegativeRoot = "domain.negative_root";
     public const string Unsupported = "unsupported";
+
+    /// <summary>A word the engine does not know (see <see cref="MathEngineException.Word"/> and <see cref="MathEngineException.Suggestion"/>).</summary>
+    public const string NotUnderstood = "not_understood";
     public const string OutOfRange = "request.out_of_range";
     public const string Internal = "internal";
 }

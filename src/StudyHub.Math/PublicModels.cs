@@ -53,6 +53,9 @@ public sealed record CheckResult
     /// <summary>Short explanation for the student ("only one of two solutions", "not simplified"...).</summary>
     public string? Message { get; init; }
 
+    /// <summary>Incorrect answers: the misconception that produces exactly this answer, when one is recognised (same catalogue as distractors).</summary>
+    public Misconception? Misconception { get; init; }
+
     /// <summary>True for Correct and EquivalentButNotInRequestedForm: what scoring should use.</summary>
     public bool CountsAsCorrect => Outcome != CheckOutcome.Incorrect;
 

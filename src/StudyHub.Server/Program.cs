@@ -1,5 +1,7 @@
 using StudyHub.Content;
 using StudyHub.Identity;
+using StudyHub.Progress;
+using StudyHub.Practice;
 using StudyHub.Server.Hosting;
 using StudyHub.Server.Modules;
 
@@ -19,17 +21,18 @@ try
     builder.AddProblemDetailsMapping();
     builder.AddJsonConventions();
     builder.AddHealth();
-    builder.AddPrometheusMetrics();
+    builder.AddTelemetry();
     builder.AddRateLimits();
     builder.AddStudyHubOpenApi();
     builder.AddStudyHubDatabase();
     builder.AddIdentityModule();
     builder.AddContentModule();
+    builder.AddProgressModule();
+    builder.AddPracticeModule();
     builder.AddWebUi();
     builder.AddMathEngine();
 
     var app = builder.Build();
-    app.Services.GetRequiredService<PrometheusMetrics>();
 
     await app.MigrateDatabasesAsync();
     if (await StartupCommands.RunCommandAsync(app, args) is { } exitCode)
@@ -46,13 +49,16 @@ try
     app.UseAuthentication();
     app.UseRateLimiter();
     app.UseAuthorization();
+    app.UseHandlerSpans();
     app.UseAntiforgery();
 
     app.MapHealth();
-    app.MapPrometheusMetrics();
+    app.MapMetrics();
     app.MapStudyHubOpenApi();
     app.MapIdentityEndpoints();
     app.MapContentEndpoints();
+    app.MapProgressEndpoints();
+    app.MapPracticeEndpoints();
     app.MapMathEndpoints();
     app.MapWebUi();
 

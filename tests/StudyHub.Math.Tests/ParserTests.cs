@@ -9,7 +9,7 @@ public class ParserTests
     [InlineData("2x", "2x")]
     [InlineData("3(x+1)", "3(x + 1)")]
     [InlineData("(x+1)(x-1)", "(x + 1)(x - 1)")]
-    [InlineData("1/2x", "1/2·x")]
+    [InlineData("1/2x", "(1/2)x")]
     [InlineData("x2", "x2")]
     [InlineData("2 × 3 ÷ 4 − 1", "2·3/4 - 1")]
     [InlineData("x² + x³", "x^2 + x^3")]

@@ -5,10 +5,13 @@ using StudyHub.Kernel.Auditing;
 
 namespace StudyHub.Identity.Auditing;
 
-/// <summary>Writes security events to the audit table, with the request's correlation id and address.</summary>
+/// <summary>
+/// Adds security events to the module's unit of work (the scoped <see cref="AccountsDbContext"/>
+/// the use case saves), with the request's correlation id and address.
+/// </summary>
 internal sealed class DatabaseAuditLog(AccountsDbContext db, IHttpContextAccessor accessor, TimeProvider clock) : IAuditLog
 {
-    public async Task RecordAsync(string eventType, Guid? actorId, Guid? subjectId, string? detail, CancellationToken cancellationToken)
+    public void Record(string eventType, Guid? actorId, Guid? subjectId, string? detail)
     {
         var http = accessor.HttpContext;
         db.AuditEntries.Add(new AuditEntry
@@ -22,6 +25,5 @@ internal sealed class DatabaseAuditLog(AccountsDbContext db, IHttpContextAccesso
             CorrelationId = http?.Response.Headers["X-Correlation-Id"].FirstOrDefault() ?? http?.TraceIdentifier,
             IpAddress = http?.Connection.RemoteIpAddress?.ToString(),
         });
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -25,7 +25,8 @@ internal sealed class SessionRevocations(IMemoryCache cache, TimeProvider clock)
             return false;
         }
 
-        var key = CacheKey(sessionId);
+        // Keyed by user and session: a signed token naming another user's session never hits the cache.
+        var key = CacheKey(userId, sessionId);
         if (cache.TryGetValue(key, out SessionState? state) && state!.CheckedAt + CacheWindow > clock.GetUtcNow())
         {
             return state.Active;
@@ -49,12 +50,13 @@ internal sealed class SessionRevocations(IMemoryCache cache, TimeProvider clock)
             session.RevokedReason = reason;
         }
 
-        Forget(session.Id);
+        cache.Remove(CacheKey(session.UserId, session.Id));
     }
 
-    public void Forget(Guid sessionId) => cache.Remove(CacheKey(sessionId));
+    // A private key type, so no other user of the shared memory cache can collide with it.
+    private static SessionKey CacheKey(Guid userId, Guid sessionId) => new(userId, sessionId);
 
-    private static string CacheKey(Guid sessionId) => "session:" + sessionId.ToString("N");
+    private readonly record struct SessionKey(Guid UserId, Guid SessionId);
 
     private sealed record SessionState(bool Active, DateTimeOffset CheckedAt);
 }

@@ -38,8 +38,8 @@ internal sealed class WebSignIn(SignIn signIn, AccountsDbContext db, SessionRevo
             && await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken) is { RevokedAt: null } session)
         {
             revocations.Revoke(session, "signed_out");
+            audit.Record(AuditEvents.SignedOut, session.UserId, session.UserId, $"session {sessionId}");
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(AuditEvents.SignedOut, session.UserId, session.UserId, $"session {sessionId}", cancellationToken);
         }
 
         await http.SignOutAsync(Scheme);

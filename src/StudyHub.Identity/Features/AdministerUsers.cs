@@ -98,8 +98,8 @@ internal sealed class AdministerUsers(AccountsDbContext db, ICurrentUser current
             user.Role = role;
             user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             await RevokeSessionsAsync(user.Id, "role_changed", cancellationToken);
+            audit.Record(AuditEvents.RoleChanged, adminId, user.Id, $"{previous} -> {role}");
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(AuditEvents.RoleChanged, adminId, user.Id, $"{previous} -> {role}", cancellationToken);
         }
 
         return Summary(user, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
@@ -119,14 +119,14 @@ internal sealed class AdministerUsers(AccountsDbContext db, ICurrentUser current
         {
             user.DisabledAt = now;
             await RevokeSessionsAsync(user.Id, "account_disabled", cancellationToken);
+            audit.Record(AuditEvents.AccountDisabled, adminId, user.Id, null);
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(AuditEvents.AccountDisabled, adminId, user.Id, null, cancellationToken);
         }
         else if (!disabled && user.DisabledAt is not null)
         {
             user.DisabledAt = null;
+            audit.Record(AuditEvents.AccountEnabled, adminId, user.Id, null);
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(AuditEvents.AccountEnabled, adminId, user.Id, null, cancellationToken);
         }
 
         return Summary(user, DateOnly.FromDateTime(now));
@@ -166,7 +166,7 @@ internal sealed class AdministerUsers(AccountsDbContext db, ICurrentUser current
 }
 
 /// <summary>Creates accounts outside self-service registration: administrators (command line) and the demo data.</summary>
-internal sealed class AccountProvisioning(AccountsDbContext db, IPasswordHasher<User> hasher, TimeProvider clock)
+internal sealed class AccountProvisioning(AccountsDbContext db, IPasswordHasher<User> hasher, IAuditLog audit, TimeProvider clock)
 {
     public async Task<User> CreateAsync(string? email, string? password, string? displayName, Role role, DateOnly? birthDate, CancellationToken cancellationToken)
     {
@@ -196,6 +196,7 @@ internal sealed class AccountProvisioning(AccountsDbContext db, IPasswordHasher<
         };
         user.PasswordHash = hasher.HashPassword(user, password!);
         db.Users.Add(user);
+        audit.Record(AuditEvents.Registered, user.Id, user.Id, role.ToString());
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -40,8 +40,8 @@ internal sealed class ManageSessions(AccountsDbContext db, ICurrentUser currentU
         }
 
         revocations.Revoke(session, "revoked_by_user");
+        audit.Record(AuditEvents.SessionRevoked, userId, userId, $"session {sessionId}");
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(AuditEvents.SessionRevoked, userId, userId, $"session {sessionId}", cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder api)

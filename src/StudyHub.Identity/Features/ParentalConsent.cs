@@ -62,7 +62,9 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
             throw new LinkCodeInvalidException();
         }
 
-        // Single use, even when two parents race for the same code.
+        // Single use, even when two parents race for the same code; the claim and the link are one
+        // transaction, so a failure in between leaves the code usable.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.ParentLinkCodes.Where(c => c.Id == issued.Id && c.RedeemedAt == null)
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.RedeemedAt, now).SetProperty(x => x.RedeemedBy, parentId), cancellationToken);
         if (claimed == 0)
@@ -73,9 +75,11 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
         if (!await db.ParentLinks.AnyAsync(l => l.ParentId == parentId && l.StudentId == issued.StudentId, cancellationToken))
         {
             db.ParentLinks.Add(new ParentLink { ParentId = parentId, StudentId = issued.StudentId, LinkedAt = now });
-            await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(AuditEvents.ParentLinked, parentId, issued.StudentId, null, cancellationToken);
+            audit.Record(AuditEvents.ParentLinked, parentId, issued.StudentId, null);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         return await ChildAsync(parentId, issued.StudentId, cancellationToken);
     }
@@ -101,8 +105,8 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
             child.ParentalConsentGrantedAt = clock.GetUtcNow().UtcDateTime;
             child.ParentalConsentGrantedBy = parentId;
             child.UpdatedAt = child.ParentalConsentGrantedAt.Value;
+            audit.Record(AuditEvents.ConsentGranted, parentId, childId, null);
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(AuditEvents.ConsentGranted, parentId, childId, null, cancellationToken);
         }
 
         return await ChildAsync(parentId, childId, cancellationToken);
@@ -117,8 +121,8 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
             child.ParentalConsentGrantedAt = null;
             child.ParentalConsentGrantedBy = null;
             child.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            audit.Record(AuditEvents.ConsentRevoked, parentId, childId, null);
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(AuditEvents.ConsentRevoked, parentId, childId, null, cancellationToken);
         }
 
         return await ChildAsync(parentId, childId, cancellationToken);

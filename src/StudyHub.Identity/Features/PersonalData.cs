@@ -73,7 +73,8 @@ internal sealed class PersonalData(
             document[contributor.Section] = await contributor.ExportAsync(userId, cancellationToken);
         }
 
-        await audit.RecordAsync(AuditEvents.DataExported, currentUser.UserId, userId, null, cancellationToken);
+        audit.Record(AuditEvents.DataExported, currentUser.UserId, userId, null);
+        await db.SaveChangesAsync(cancellationToken);
         return document;
     }
 
@@ -89,9 +90,11 @@ internal sealed class PersonalData(
                 await contributor.EraseAsync(userId, cancellationToken);
             }
 
+            // The record of the erasure commits with the erasure, or neither does.
+            audit.Record(AuditEvents.DataErased, currentUser.UserId, userId, null);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
-        await audit.RecordAsync(AuditEvents.DataErased, currentUser.UserId, userId, null, cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder api)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Identity.Authentication;
 using StudyHub.Identity.Data;
+using StudyHub.Identity.Domain;
 using StudyHub.Kernel.Auditing;
 using StudyHub.Kernel.Errors;
 using StudyHub.Kernel.Validation;
@@ -33,10 +34,7 @@ internal sealed class RefreshTokens(AccountsDbContext db, SessionTokens tokens, 
         var session = await db.Sessions.FirstAsync(s => s.Id == token.SessionId, cancellationToken);
         if (token.UsedAt is not null)
         {
-            revocations.Revoke(session, "refresh_token_reused");
-            await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(AuditEvents.RefreshTokenReused, null, session.UserId, $"session {session.Id}", cancellationToken);
-            throw new UnauthorizedException("refresh_token_reused", "This refresh token was already used; the session has been ended for safety. Sign in again.");
+            throw await EndReusedSessionAsync(session, cancellationToken);
         }
 
         if (!session.IsActive(now) || token.ExpiresAt <= now)
@@ -67,10 +65,17 @@ internal sealed class RefreshTokens(AccountsDbContext db, SessionTokens tokens, 
             }
         }
 
+        // Another request claimed the token first: the same token was presented twice.
+        throw await EndReusedSessionAsync(session, cancellationToken);
+    }
+
+    // A refresh token used twice was copied: end the whole session (its token family).
+    private async Task<UnauthorizedException> EndReusedSessionAsync(UserSession session, CancellationToken cancellationToken)
+    {
         revocations.Revoke(session, "refresh_token_reused");
+        audit.Record(AuditEvents.RefreshTokenReused, null, session.UserId, $"session {session.Id}");
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(AuditEvents.RefreshTokenReused, null, session.UserId, $"session {session.Id}", cancellationToken);
-        throw new UnauthorizedException("refresh_token_reused", "This refresh token was already used; the session has been ended for safety. Sign in again.");
+        return new UnauthorizedException("refresh_token_reused", "This refresh token was already used; the session has been ended for safety. Sign in again.");
     }
 
     private static UnauthorizedException Invalid() =>

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StudyHub.Identity.Domain;
-using StudyHub.Kernel.Auditing;
 using StudyHub.Kernel.Errors;
 using StudyHub.Kernel.Users;
 using StudyHub.Kernel.Validation;
@@ -16,7 +15,7 @@ public sealed record RegisterRequest(string? Email, string? Password, string? Di
 public sealed record RegisteredUser(Guid Id, string Email, string DisplayName, string Role, bool AwaitingParentalConsent);
 
 /// <summary>Creates a student, teacher or parent account. Admins are made only by the demo data or the command line.</summary>
-internal sealed class Register(AccountProvisioning provisioning, IAuditLog audit, TimeProvider clock)
+internal sealed class Register(AccountProvisioning provisioning, TimeProvider clock)
 {
     private static readonly Role[] SelfServiceRoles = [Role.Student, Role.Teacher, Role.Parent];
 
@@ -57,7 +56,6 @@ internal sealed class Register(AccountProvisioning provisioning, IAuditLog audit
         errors.ThrowIfAny();
 
         var user = await provisioning.CreateAsync(email, request.Password, request.DisplayName, role, role == Role.Student ? request.BirthDate : null, cancellationToken);
-        await audit.RecordAsync(AuditEvents.Registered, user.Id, user.Id, role.ToString(), cancellationToken);
         return new RegisteredUser(user.Id, user.Email, user.DisplayName, AccountRules.RoleName(user.Role), user.IsAwaitingConsent(today));
     }
 

@@ -24,7 +24,8 @@ internal sealed class SignIn(
     SignInThrottle throttle,
     IAuditLog audit,
     IOptions<AuthOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    IdentityMetrics metrics)
 {
     // Hashing for unknown addresses too keeps the response time from telling which accounts exist.
     private static readonly Lazy<User> TimingDecoy = new(() =>
@@ -34,10 +35,10 @@ internal sealed class SignIn(
         return decoy;
     });
 
-    private static readonly System.Diagnostics.Metrics.Meter Meter = new("StudyHub.Identity");
-    private static readonly System.Diagnostics.Metrics.Counter<long> Attempts =
-        Meter.CreateCounter<long>("studyhub.sign_in.attempts", description: "Sign-in attempts by outcome.");
-
+    /// <summary>
+    /// On success the user, their new session and the audit entry are pending in the unit of work,
+    /// for the caller to save once together with whatever it adds (tokens); a refusal is saved here.
+    /// </summary>
     public async Task<(User User, UserSession Session)> VerifyAsync(SignInRequest request, SessionKind kind, string? device, string? ip, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -61,14 +62,16 @@ internal sealed class SignIn(
         {
             hasher.VerifyHashedPassword(TimingDecoy.Value, TimingDecoy.Value.PasswordHash, request.Password!);
             Count("unknown_account");
-            await audit.RecordAsync(AuditEvents.SignInFailed, null, null, "unknown account", cancellationToken);
+            audit.Record(AuditEvents.SignInFailed, null, null, "unknown account");
+            await db.SaveChangesAsync(cancellationToken);
             throw InvalidCredentials();
         }
 
         if (user.LockoutEndsAt is { } lockedUntil && lockedUntil > now)
         {
             Count("locked_out");
-            await audit.RecordAsync(AuditEvents.SignInFailed, null, user.Id, "locked out", cancellationToken);
+            audit.Record(AuditEvents.SignInFailed, null, user.Id, "locked out");
+            await db.SaveChangesAsync(cancellationToken);
             throw new TooManyAttemptsException("account_locked", "Too many failed sign-ins. Try again later.", lockedUntil - now);
         }
 
@@ -84,15 +87,16 @@ internal sealed class SignIn(
                 user.FailedSignInCount = 0;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             Count("wrong_password");
-            await audit.RecordAsync(locked ? AuditEvents.LockedOut : AuditEvents.SignInFailed, null, user.Id, "wrong password", cancellationToken);
+            audit.Record(locked ? AuditEvents.LockedOut : AuditEvents.SignInFailed, null, user.Id, "wrong password");
+            await db.SaveChangesAsync(cancellationToken);
             throw InvalidCredentials();
         }
 
         if (user.DisabledAt is not null)
         {
-            await audit.RecordAsync(AuditEvents.SignInFailed, null, user.Id, "account disabled", cancellationToken);
+            audit.Record(AuditEvents.SignInFailed, null, user.Id, "account disabled");
+            await db.SaveChangesAsync(cancellationToken);
             throw new ForbiddenException("account_disabled", "This account has been disabled. Contact your school's administrator.");
         }
 
@@ -105,7 +109,7 @@ internal sealed class SignIn(
         user.LockoutEndsAt = null;
         Count("success");
         var session = tokens.OpenSession(user, kind, device, ip);
-        await audit.RecordAsync(AuditEvents.SignedIn, user.Id, user.Id, kind.ToString(), cancellationToken);
+        audit.Record(AuditEvents.SignedIn, user.Id, user.Id, kind.ToString());
         return (user, session);
     }
 
@@ -117,7 +121,7 @@ internal sealed class SignIn(
         return response;
     }
 
-    private static void Count(string outcome) => Attempts.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+    private void Count(string outcome) => metrics.SignInAttempt(outcome);
 
     private static UnauthorizedException InvalidCredentials() =>
         new("invalid_credentials", "The email or password is not correct.");

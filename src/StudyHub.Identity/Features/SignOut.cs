@@ -28,8 +28,8 @@ internal sealed class SignOut(AccountsDbContext db, ICurrentUser currentUser, Se
         }
 
         revocations.Revoke(session, "signed_out");
+        audit.Record(AuditEvents.SignedOut, userId, userId, $"session {sessionId}");
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(AuditEvents.SignedOut, userId, userId, $"session {sessionId}", cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder api) =>

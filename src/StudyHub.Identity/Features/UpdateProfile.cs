@@ -87,8 +87,8 @@ internal sealed class UpdateProfile(
             revocations.Revoke(session, "password_changed");
         }
 
+        audit.Record(AuditEvents.PasswordChanged, user.Id, user.Id, null);
         await SaveAsync(user, cancellationToken);
-        await audit.RecordAsync(AuditEvents.PasswordChanged, user.Id, user.Id, null, cancellationToken);
     }
 
     private async Task<User> MeAsync(CancellationToken cancellationToken)

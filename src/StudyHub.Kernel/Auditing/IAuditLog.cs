@@ -4,10 +4,11 @@ namespace StudyHub.Kernel.Auditing;
 public interface IAuditLog
 {
     /// <summary>
-    /// Records an event. <paramref name="actorId"/> is who did it (null when anonymous),
-    /// <paramref name="subjectId"/> whom it concerns.
+    /// Adds an event to the current use case's unit of work: it is stored by the use case's own
+    /// save, in the same transaction as the change it describes, and never saves anything itself.
+    /// <paramref name="actorId"/> is who did it (null when anonymous), <paramref name="subjectId"/> whom it concerns.
     /// </summary>
-    Task RecordAsync(string eventType, Guid? actorId, Guid? subjectId, string? detail, CancellationToken cancellationToken);
+    void Record(string eventType, Guid? actorId, Guid? subjectId, string? detail);
 }
 
 public static class AuditEvents

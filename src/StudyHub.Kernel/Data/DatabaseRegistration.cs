@@ -21,6 +21,8 @@ public static class DatabaseRegistration
             Configure(options, database.Provider, connectionString, migrationsHistoryTable);
         });
         services.AddSingleton<IModuleDatabase, ModuleDatabase<TContext>>();
+        // Ready means every module's database answers; registering here covers new modules too.
+        services.AddHealthChecks().AddDbContextCheck<TContext>(typeof(TContext).Name, tags: ["ready"]);
         return services;
     }
 
@@ -47,7 +49,7 @@ public static class DatabaseRegistration
 /// <summary>The connection string after defaults (the SQLite file in the data directory) are applied.</summary>
 public sealed record ResolvedConnectionString(string Value);
 
-/// <summary>A module database the host migrates at start and checks for readiness.</summary>
+/// <summary>A module database the host migrates at start (its readiness check is registered with it).</summary>
 public interface IModuleDatabase
 {
     string Name { get; }
@@ -56,8 +58,6 @@ public interface IModuleDatabase
     Type ContextType { get; }
 
     Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
-
-    Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken);
 }
 
 internal sealed class ModuleDatabase<TContext> : IModuleDatabase
@@ -72,12 +72,5 @@ internal sealed class ModuleDatabase<TContext> : IModuleDatabase
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
         await context.Database.MigrateAsync(cancellationToken);
-    }
-
-    public async Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<TContext>();
-        return await context.Database.CanConnectAsync(cancellationToken);
     }
 }

@@ -33,7 +33,7 @@ public static class PeopleDirectoryExtensions
 {
     /// <summary>
     /// May <paramref name="viewer"/> read <paramref name="studentId"/>'s learning data? The student
-    /// themself, a teacher of one of their classes, a linked parent, or an administrator.
+    /// themself, a teacher of one of their classes, a linked parent, or an administrator (false when no such student exists).
     /// </summary>
     public static async Task<bool> MayViewStudentAsync(this IPeopleDirectory people, ICurrentUser viewer, Guid studentId, CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ public static class PeopleDirectoryExtensions
             Role.Student => viewerId == studentId,
             Role.Teacher => await people.IsTeacherOfAsync(viewerId, studentId, cancellationToken),
             Role.Parent => await people.IsParentOfAsync(viewerId, studentId, cancellationToken),
-            Role.Admin => true,
+            Role.Admin => await people.FindStudentAsync(studentId, cancellationToken) is not null,
             _ => false,
         };
     }

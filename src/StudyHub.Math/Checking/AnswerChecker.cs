@@ -472,6 +472,13 @@ internal static partial class AnswerChecker
 
         var problemText = ExpressionPrinter.Print(solution.Problem.Single.Left).Replace(" ", string.Empty, StringComparison.Ordinal);
         var studentText = ExpressionPrinter.Print(student).Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (solution.Problem.Kind == ProblemKind.Expand && studentText == problemText
+            && !ExpressionPrinter.Print(expected).Replace(" ", string.Empty, StringComparison.Ordinal).Equals(studentText, StringComparison.Ordinal))
+        {
+            // "(x+7)^3" for "expand (x+7)^3" is the question, not an answer.
+            return Incorrect(IncorrectReason.NotSimplified, "Not expanded: the answer repeats the problem.");
+        }
+
         switch (solution.Problem.Kind)
         {
             case ProblemKind.Simplify:

@@ -20,6 +20,11 @@ internal enum TokenKind
     Relation,
     Percent,
     Sqrt,
+
+    /// <summary>An nth root (∛, \sqrt[n]{}, "cube root of"); <see cref="Token.Value"/> holds n.</summary>
+    Root,
+    Bar,
+    Factorial,
     Frac,
     Infinity,
     End,

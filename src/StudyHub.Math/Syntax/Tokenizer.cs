@@ -6,7 +6,7 @@ namespace StudyHub.Math.Syntax;
 /// Turns plain text, unicode maths and simple LaTeX into tokens, keeping each token's position in
 /// the original text so errors can point at it.
 /// </summary>
-internal sealed class Tokenizer
+internal sealed partial class Tokenizer
 {
     private static readonly (string Word, TokenKind Kind, FunctionName Function)[] Words =
     [
@@ -41,16 +41,20 @@ internal sealed class Tokenizer
     private int _pos;
     private bool _space;
 
-    private Tokenizer(string text, int start, int end)
+    private readonly Vocabulary _vocabulary;
+
+    private Tokenizer(string text, int start, int end, Vocabulary vocabulary)
     {
+        _vocabulary = vocabulary;
         _text = text;
         _pos = start;
         _end = end;
     }
 
-    public static List<Token> Tokenize(string text, int start = 0, int? end = null)
+    /// <param name="vocabulary">What the problem may say; <see cref="Vocabulary.Permissive"/> (the default) for text the engine printed itself.</param>
+    public static List<Token> Tokenize(string text, int start = 0, int? end = null, Vocabulary? vocabulary = null)
     {
-        var tokenizer = new Tokenizer(text, start, end ?? text.Length);
+        var tokenizer = new Tokenizer(text, start, end ?? text.Length, vocabulary ?? Vocabulary.Permissive);
         tokenizer.Run();
         return tokenizer._tokens;
     }
@@ -62,8 +66,20 @@ internal sealed class Tokenizer
             var c = _text[_pos];
             if (char.IsWhiteSpace(c))
             {
+                // Systems are often written one equation per line: a line break after a complete
+                // statement separates, like a comma; inside an unfinished expression it is just space.
+                if (c == '\n' && _tokens.Count > 0 && _tokens[^1].Kind is TokenKind.Number or TokenKind.Identifier or TokenKind.Close or TokenKind.Bar or TokenKind.Factorial or TokenKind.Percent)
+                {
+                    _tokens.Add(new Token(TokenKind.Semicolon, _pos, 1, "\n"));
+                }
+
                 _space = true;
                 _pos++;
+                continue;
+            }
+
+            if (TryReadRootPhrase())
+            {
                 continue;
             }
 
@@ -115,6 +131,10 @@ internal sealed class Tokenizer
             case ';': Add(TokenKind.Semicolon, 1); break;
             case '%': Add(TokenKind.Percent, 1); break;
             case '√': Add(TokenKind.Sqrt, 1); break;
+            case '∛': AddRoot(3, 1); break;
+            case '∜': AddRoot(4, 1); break;
+            case '|': Add(TokenKind.Bar, 1); break;
+            case '!' when next != '=': Add(TokenKind.Factorial, 1); break;
             case '∞': Add(TokenKind.Infinity, 1); break;
             case '=' when next == '=': AddRelation(RelationOperator.Equal, 2); break;
             case '=' or '≈': AddRelation(RelationOperator.Equal, 1); break;
@@ -185,6 +205,13 @@ internal sealed class Tokenizer
         }
 
         var run = _text[start.._pos];
+        var letters = run.TrimEnd("0123456789".ToCharArray());
+        if (!_vocabulary.IsPermissive && letters.Length > 1 && Vocabulary.IsRecognisedButUnsupported(letters))
+        {
+            throw Vocabulary.Refuse(letters, start + 1);
+        }
+
+        var pieces = new List<Token>();
         var i = 0;
         while (i < run.Length)
         {
@@ -193,8 +220,7 @@ internal sealed class Tokenizer
             {
                 if (string.Compare(run, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0 && (word.Length > 2 || i + word.Length == run.Length || kind == TokenKind.Function))
                 {
-                    _tokens.Add(new Token(kind, start + i, word.Length, run.Substring(i, word.Length)) { Function = function, SpaceBefore = _space });
-                    _space = false;
+                    pieces.Add(new Token(kind, start + i, word.Length, run.Substring(i, word.Length)) { Function = function });
                     i += word.Length;
                     matched = true;
                     break;
@@ -206,9 +232,9 @@ internal sealed class Tokenizer
                 continue;
             }
 
-            if (string.Compare(run, i, "pi", 0, 2, StringComparison.OrdinalIgnoreCase) == 0 && i + 2 == run.Length)
+            if ((string.Compare(run, i, "pi", 0, 2, StringComparison.OrdinalIgnoreCase) == 0 && i + 2 == run.Length) || run[i] == 'π')
             {
-                throw new MathEngineException(ErrorCodes.Unsupported, $"π is not supported yet (position {start + i + 1}).", start + i + 1);
+                throw new MathEngineException(ErrorCodes.Unsupported, $"π is not supported yet (position {start + i + 1}).", start + i + 1) { Word = "π" };
             }
 
             // A letter keeps the digits written right after it: "x2" is a variable named x2.
@@ -223,10 +249,48 @@ internal sealed class Tokenizer
                 throw new MathEngineException(ErrorCodes.UnknownSymbol, $"Unknown symbol '{run[i]}' at position {start + i + 1}.", start + i + 1);
             }
 
-            _tokens.Add(new Token(TokenKind.Identifier, start + i, j - i, run[i..j]) { SpaceBefore = _space });
-            _space = false;
+            pieces.Add(new Token(TokenKind.Identifier, start + i, j - i, run[i..j]));
             i = j;
         }
+
+        if (!_vocabulary.IsPermissive && !Understood(pieces))
+        {
+            throw Vocabulary.Refuse(letters, start + 1);
+        }
+
+        foreach (var piece in pieces)
+        {
+            _tokens.Add(piece with { SpaceBefore = _space });
+            _space = false;
+        }
+    }
+
+    /// <summary>
+    /// Honesty rule (see <see cref="Vocabulary"/>): a run is one known word, one variable, or
+    /// function names and variables the problem uses; never letters guessed out of an unknown word.
+    /// </summary>
+    private bool Understood(List<Token> pieces)
+    {
+        if (pieces.Count == 1)
+        {
+            return pieces[0].Kind != TokenKind.Identifier || Vocabulary.IsVariableLetter(pieces[0].Text[0]);
+        }
+
+        foreach (var piece in pieces)
+        {
+            var ok = piece.Kind switch
+            {
+                TokenKind.Function or TokenKind.Sqrt => true,
+                TokenKind.Identifier => Vocabulary.IsVariableLetter(piece.Text[0]) && _vocabulary.MaySplit(piece.Text),
+                _ => false,
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void ReadSuperscript()
@@ -311,6 +375,9 @@ internal sealed class Tokenizer
             case "frac" or "dfrac" or "tfrac":
                 AddAt(TokenKind.Frac, start, length, "\\frac");
                 return;
+            case "sqrt" when _pos < _end && _text[_pos] == '[':
+                ReadLatexRootIndex(start);
+                return;
             case "sqrt":
                 AddAt(TokenKind.Sqrt, start, length, "√");
                 return;
@@ -318,7 +385,7 @@ internal sealed class Tokenizer
                 AddAt(TokenKind.Star, start, length, "·");
                 return;
             case "div":
-                AddAt(TokenKind.Slash, start, length, "/");
+                AddAt(TokenKind.Slash, start, length, "÷");
                 return;
             case "pm":
                 AddAt(TokenKind.PlusMinus, start, length, "±");
@@ -353,6 +420,57 @@ internal sealed class Tokenizer
                 throw new MathEngineException(ErrorCodes.Unsupported, $"Unsupported LaTeX command '\\{name}' at position {start + 1}.", start + 1);
         }
     }
+
+    /// <summary>"cube root of 216", "the square root of 49", "4th root of 16", "fifth root of 32".</summary>
+    private bool TryReadRootPhrase()
+    {
+        var match = RootPhrase().Match(_text, _pos, _end - _pos);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var degree = match.Groups["n"].Value.ToLowerInvariant() switch
+        {
+            "square" => 2,
+            "cube" or "third" => 3,
+            "fourth" => 4,
+            "fifth" => 5,
+            var ordinal => int.Parse(ordinal.AsSpan(0, ordinal.Length - 2), System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (degree is < 2 or > 64)
+        {
+            throw new MathEngineException(ErrorCodes.Unsupported, $"Roots of degree {degree} are not supported (position {_pos + 1}).", _pos + 1);
+        }
+
+        AddRoot(degree, match.Length);
+        return true;
+    }
+
+    private void AddRoot(int degree, int length)
+    {
+        _tokens.Add(new Token(TokenKind.Root, _pos, length, _text.Substring(_pos, length)) { Value = new Rational(degree), SpaceBefore = _space });
+        _space = false;
+        _pos += length;
+    }
+
+    /// <summary>\sqrt[3]{x}: the index is a small whole number in square brackets.</summary>
+    private void ReadLatexRootIndex(int start)
+    {
+        var close = _text.IndexOf(']', _pos, _end - _pos);
+        var index = close < 0 ? string.Empty : _text[(_pos + 1)..close].Trim();
+        if (close < 0 || !int.TryParse(index, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var degree) || degree is < 2 or > 64)
+        {
+            throw new MathEngineException(ErrorCodes.Unsupported, $"Expected a root index like \\sqrt[3]{{…}} at position {start + 1}.", start + 1);
+        }
+
+        _tokens.Add(new Token(TokenKind.Root, start, close + 1 - start, _text[start..(close + 1)]) { Value = new Rational(degree), SpaceBefore = _space });
+        _space = false;
+        _pos = close + 1;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G(?:the\s+)?(?<n>square|cube|third|fourth|fifth|[1-9][0-9]?(?:st|nd|rd|th))\s+root\s+of\b\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RootPhrase();
 
     private void Add(TokenKind kind, int length, string? text = null)
     {

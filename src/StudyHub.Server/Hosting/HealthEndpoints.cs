@@ -1,13 +1,11 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using StudyHub.Kernel.Data;
-
 namespace StudyHub.Server.Hosting;
 
 internal static class HealthEndpoints
 {
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<DatabasesHealthCheck>("databases", tags: ["ready"]);
+        // Each module's DbContext check (tag "ready") is added by AddModuleDbContext.
+        builder.Services.AddHealthChecks();
         return builder;
     }
 
@@ -28,32 +26,5 @@ internal static class HealthEndpoints
                 });
             },
         }).DisableRateLimiting();
-    }
-}
-
-/// <summary>Ready means every module's database answers.</summary>
-internal sealed class DatabasesHealthCheck(IEnumerable<IModuleDatabase> databases, IServiceProvider services) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        var down = new List<string>();
-        foreach (var database in databases)
-        {
-            try
-            {
-                if (!await database.CanConnectAsync(services, cancellationToken))
-                {
-                    down.Add(database.Name);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                down.Add(database.Name);
-            }
-        }
-
-        return down.Count == 0
-            ? HealthCheckResult.Healthy("All databases answer.")
-            : HealthCheckResult.Unhealthy("Not answering: " + string.Join(", ", down));
     }
 }

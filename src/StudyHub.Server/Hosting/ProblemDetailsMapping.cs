@@ -61,7 +61,6 @@ internal sealed class StudyHubExceptionHandler(IProblemDetailsService problems, 
             ValidationFailedException validation => Validation(validation),
             StudyHubException known => Known(known),
             BadHttpRequestException badRequest => BadRequest(badRequest),
-            StudyHub.Math.MathEngineException math when math.Code != StudyHub.Math.ErrorCodes.Internal => MathProblem(math),
             _ => null,
         };
 
@@ -91,24 +90,6 @@ internal sealed class StudyHubExceptionHandler(IProblemDetailsService problems, 
         problem.Type = ProblemDetailsMapping.TypeBase + (problem.Extensions["code"] as string);
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
-    }
-
-    // The engine's codes are stable ("parse.unexpected_token", "budget.depth"...): pass them on, with the position.
-    private static ProblemDetails MathProblem(StudyHub.Math.MathEngineException exception)
-    {
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = "The math engine could not work with this problem.",
-            Detail = exception.Message,
-        };
-        problem.Extensions["code"] = "math." + exception.Code;
-        if (exception.Position is { } position)
-        {
-            problem.Extensions["position"] = position;
-        }
-
-        return problem;
     }
 
     private static ProblemDetails Known(StudyHubException exception)

@@ -2,12 +2,27 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using StudyHub.Kernel.Users;
 using StudyHub.Kernel.Validation;
 using StudyHub.Math;
+using StudyHub.Server.Hosting;
 
 namespace StudyHub.Server.Modules;
 
 public sealed record SolveRequest(string? Problem);
 
-public sealed record CheckRequest(string? Problem, string? Answer);
+public sealed record CheckRequest(string? Problem, string? Answer, bool? ShowSolution);
+
+/// <summary>
+/// A checked answer as the student sees it: the verdict and, on a wrong answer, the misconception
+/// when one is recognised. The expected answer and the worked solution come back only when the
+/// student asks to see the solution (<c>showSolution: true</c>), never while they are still trying.
+/// </summary>
+public sealed record CheckResponse(
+    CheckOutcome Outcome,
+    IncorrectReason Reason,
+    string? Message,
+    bool CountsAsCorrect,
+    Misconception? Misconception,
+    string StudentAnswer,
+    SolveResult? Solution);
 
 public sealed record HintRequest(string? Problem, int? Level);
 
@@ -19,7 +34,9 @@ public sealed record ErrorSolutionRequest(string? Problem, int? Seed);
 
 /// <summary>
 /// The math engine over HTTP. The engine is a pure library; this is its only web surface. It counts
-/// as an AI feature, so students under 13 need a parent's consent first.
+/// as an AI feature, so students under 13 need a parent's consent first: one filter on the group
+/// checks that for every endpoint. Input longer than the engine's limit is refused here (400 with the
+/// field); the engine's own refusals become 422 problems here, with its stable code.
 /// </summary>
 internal static class MathApi
 {
@@ -31,87 +48,86 @@ internal static class MathApi
 
     public static void MapMathEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var math = endpoints.MapGroup("/api/v1/math").RequireAuthorization().WithTags("Math");
-
-        math.MapPost("/solve", async Task<Ok<SolveResult>> (SolveRequest request, MathEngine engine, IConsentGate consent, CancellationToken ct) =>
+        var math = endpoints.MapGroup("/api/v1/math").RequireAuthorization().WithTags("Math")
+            .AddEndpointFilter(async (context, next) =>
             {
-                Require("problem", request.Problem);
-                await consent.EnsureMayUseRestrictedFeaturesAsync(ct);
-                return TypedResults.Ok(engine.Solve(request.Problem!));
+                var consent = context.HttpContext.RequestServices.GetRequiredService<IConsentGate>();
+                await consent.EnsureMayUseRestrictedFeaturesAsync(context.HttpContext.RequestAborted);
+                return await next(context);
+            })
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        math.MapPost("/solve", (SolveRequest request, MathEngine engine) =>
+            {
+                new FieldErrors().RequireText("problem", request.Problem, engine.Limits.MaxInputLength).ThrowIfAny();
+                return Answer(() => engine.Solve(request.Problem!));
             })
             .WithName("SolveProblem")
-            .WithSummary("Solve a problem as a student writes it (\"2x+3=11\", \"factor x^2+7x+12\"): exact and decimal answers with worked steps.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Solve a problem as a student writes it (\"2x+3=11\", \"factor x^2+7x+12\"): exact and decimal answers with worked steps.");
 
-        math.MapPost("/check", async Task<Ok<CheckResult>> (CheckRequest request, MathEngine engine, IConsentGate consent, CancellationToken ct) =>
+        math.MapPost("/check", (CheckRequest request, MathEngine engine) =>
             {
-                var errors = new FieldErrors();
-                errors.RequireText("problem", request.Problem, int.MaxValue).RequireText("answer", request.Answer, int.MaxValue).ThrowIfAny();
-                await consent.EnsureMayUseRestrictedFeaturesAsync(ct);
-                return TypedResults.Ok(engine.Check(request.Problem!, request.Answer!));
+                var limit = engine.Limits.MaxInputLength;
+                new FieldErrors().RequireText("problem", request.Problem, limit).RequireText("answer", request.Answer, limit).ThrowIfAny();
+                return Answer(() =>
+                {
+                    var check = engine.Check(request.Problem!, request.Answer!);
+                    var solution = request.ShowSolution == true ? engine.Solve(request.Problem!) : null;
+                    return new CheckResponse(check.Outcome, check.Reason, check.Message, check.CountsAsCorrect, check.Misconception, check.StudentAnswer, solution);
+                });
             })
             .WithName("CheckAnswer")
-            .WithSummary("Check a student's answer: correct, equivalent but not in the requested form, or incorrect with a reason.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Check a student's answer: correct, equivalent but not in the requested form, or incorrect with a reason and the misconception when recognised. The solution only with showSolution.");
 
         MapTeaching(math);
     }
 
     private static void MapTeaching(RouteGroupBuilder math)
     {
-        math.MapPost("/hints", async Task<Ok<HintResult>> (HintRequest request, MathEngine engine, IConsentGate consent, CancellationToken ct) =>
+        math.MapPost("/hints", (HintRequest request, MathEngine engine) =>
             {
-                var errors = new FieldErrors().RequireText("problem", request.Problem, int.MaxValue);
+                var errors = new FieldErrors().RequireText("problem", request.Problem, engine.Limits.MaxInputLength);
                 if (request.Level is not (>= 1 and <= 4))
                 {
                     errors.Add("level", "must be 1 (the idea), 2 (the first step), 3 (the operation) or 4 (what to review).");
                 }
 
                 errors.ThrowIfAny();
-                await consent.EnsureMayUseRestrictedFeaturesAsync(ct);
-                return TypedResults.Ok(engine.Hint(request.Problem!, request.Level!.Value));
+                return Answer(() => engine.Hint(request.Problem!, request.Level!.Value));
             })
             .WithName("GetHint")
-            .WithSummary("A hint at level 1–3 (idea, first step, operation) or 4 (what to review); never the answer.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("A hint at level 1–3 (idea, first step, operation) or 4 (what to review); never the answer.");
 
-        math.MapPost("/variants", async Task<Ok<IReadOnlyList<Variant>>> (VariantsRequest request, MathEngine engine, IConsentGate consent, CancellationToken ct) =>
+        math.MapPost("/variants", (VariantsRequest request, MathEngine engine) =>
             {
-                var count = RequireProblemAndCount(request.Problem, request.Count, max: 20);
-                await consent.EnsureMayUseRestrictedFeaturesAsync(ct);
-                return TypedResults.Ok(engine.Variants(request.Problem!, count, request.Seed));
+                var count = RequireProblemAndCount(engine, request.Problem, request.Count, max: 20);
+                return Answer(() => engine.Variants(request.Problem!, count, request.Seed));
             })
             .WithName("GetVariants")
-            .WithSummary("New problems of the same kind and difficulty, with clean answers.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("New problems of the same kind and difficulty, with clean answers.");
 
-        math.MapPost("/distractors", async Task<Ok<IReadOnlyList<Distractor>>> (DistractorsRequest request, MathEngine engine, IConsentGate consent, CancellationToken ct) =>
+        math.MapPost("/distractors", (DistractorsRequest request, MathEngine engine) =>
             {
-                var count = RequireProblemAndCount(request.Problem, request.Count, max: 10);
-                await consent.EnsureMayUseRestrictedFeaturesAsync(ct);
-                return TypedResults.Ok(engine.Distractors(request.Problem!, count));
+                var count = RequireProblemAndCount(engine, request.Problem, request.Count, max: 10);
+                return Answer(() => engine.Distractors(request.Problem!, count));
             })
             .WithName("GetDistractors")
-            .WithSummary("Wrong answers from real misconceptions, each labelled; never equal to the right answer.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Wrong answers from real misconceptions, each labelled; never equal to the right answer.");
 
-        math.MapPost("/error-solutions", async Task<Ok<ErrorSolution>> (ErrorSolutionRequest request, MathEngine engine, IConsentGate consent, CancellationToken ct) =>
+        math.MapPost("/error-solutions", (ErrorSolutionRequest request, MathEngine engine) =>
             {
-                Require("problem", request.Problem);
-                await consent.EnsureMayUseRestrictedFeaturesAsync(ct);
-                return TypedResults.Ok(engine.ErrorSolution(request.Problem!, request.Seed));
+                new FieldErrors().RequireText("problem", request.Problem, engine.Limits.MaxInputLength).ThrowIfAny();
+                return Answer(() => engine.ErrorSolution(request.Problem!, request.Seed));
             })
             .WithName("GetErrorSolution")
-            .WithSummary("A worked solution with exactly one wrong step, and which step it is (identify-the-error games).")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("A worked solution with exactly one wrong step, and which step it is (identify-the-error games).");
     }
 
     /// <summary>Validates the problem and a count (default 3); returns the count.</summary>
-    private static int RequireProblemAndCount(string? problem, int? count, int max)
+    private static int RequireProblemAndCount(MathEngine engine, string? problem, int? count, int max)
     {
-        var errors = new FieldErrors().RequireText("problem", problem, int.MaxValue);
+        var errors = new FieldErrors().RequireText("problem", problem, engine.Limits.MaxInputLength);
         if (count is { } asked && (asked < 1 || asked > max))
         {
             errors.Add("count", $"must be between 1 and {max}.");
@@ -121,5 +137,41 @@ internal static class MathApi
         return count ?? 3;
     }
 
-    private static void Require(string field, string? value) => new FieldErrors().RequireText(field, value, int.MaxValue).ThrowIfAny();
+    /// <summary>
+    /// Runs one engine call. The engine's refusals (its stable codes: parse.*, budget.*, domain.*,
+    /// unsupported, not_understood) are the student's problem, answered as 422 with the code, the
+    /// position and, for words, the word and a suggestion. "internal" is a bug and goes to the host (500).
+    /// </summary>
+    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Func<T> call)
+    {
+        try
+        {
+            return TypedResults.Ok(call());
+        }
+        catch (MathEngineException e) when (e.Code != ErrorCodes.Internal)
+        {
+            var extensions = new Dictionary<string, object?> { ["code"] = "math." + e.Code };
+            if (e.Position is { } position)
+            {
+                extensions["position"] = position;
+            }
+
+            if (e.Word is { } word)
+            {
+                extensions["word"] = word;
+            }
+
+            if (e.Suggestion is { } suggestion)
+            {
+                extensions["suggestion"] = suggestion;
+            }
+
+            return TypedResults.Problem(
+                detail: e.Message,
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The math engine could not work with this problem.",
+                type: ProblemDetailsMapping.TypeBase + "math." + e.Code,
+                extensions: extensions);
+        }
+    }
 }

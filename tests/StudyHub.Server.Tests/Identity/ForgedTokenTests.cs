@@ -53,6 +53,29 @@ public sealed class ForgedTokenTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_signed_token_with_another_users_subject_and_a_recently_seen_session_is_refused()
+    {
+        var victim = await _factory.RegisterAndSignInAsync("teacher");
+        var attacker = await _factory.RegisterAndSignInAsync("student");
+
+        // The attacker's own session is checked, and remembered as alive, by an ordinary request.
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(attacker.AccessToken)).StatusCode);
+
+        // A correctly signed token (a leaked key, or a bug issuing tokens) naming the victim as
+        // subject but the attacker's session: that session is not the victim's, so it is refused.
+        var (header, payload) = Split(attacker.AccessToken);
+        var claims = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(payload)!;
+        using var rsa = RSA.Create();
+        rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(await StoredPrivateKeyAsync()), out _);
+        var kid = JsonSerializer.Deserialize<JsonElement>(header).GetProperty("kid").GetString();
+        string SignWithRealKey(Dictionary<string, object?> body) =>
+            Sign(new { alg = "RS256", typ = "JWT", kid }, body, data => rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(SignWithRealKey(With(claims, "jti", "control")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetMeAsync(SignWithRealKey(With(claims, "sub", victim.Id.ToString())))).StatusCode);
+    }
+
     private async Task<HttpResponseMessage> GetMeAsync(string token)
     {
         using var client = _factory.CreateClient();

@@ -1,8 +1,11 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -21,6 +24,7 @@ public sealed class StudyHubFactory : WebApplicationFactory<Program>
     private readonly string? _postgresServer = Environment.GetEnvironmentVariable(PostgresVariable);
     private readonly string _postgresDatabase = "studyhub_test_" + Guid.NewGuid().ToString("N");
     private readonly Dictionary<string, string?> _settings = [];
+    private readonly List<Action<IServiceCollection>> _services = [];
     private StudyHubFactory? _sharedWith;
 
     /// <summary>The clock every time-based rule of the host reads; tests move it forward.</summary>
@@ -39,6 +43,13 @@ public sealed class StudyHubFactory : WebApplicationFactory<Program>
     public StudyHubFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Replaces or adds services before the host starts (e.g. a fake of another module's contract).</summary>
+    public StudyHubFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -72,7 +83,22 @@ public sealed class StudyHubFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, InMemoryCallersAreLocal>();
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
         });
+    }
+
+    /// <summary>
+    /// Settings also go in as host configuration: Program.cs reads some (the OTLP endpoint) before
+    /// the host is built, when app configuration from <see cref="ConfigureWebHost"/> is not applied yet.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        return base.CreateHost(builder);
     }
 
     private string PostgresConnectionString =>
@@ -120,4 +146,21 @@ public sealed class StudyHubFactory : WebApplicationFactory<Program>
             // A leftover temp folder is harmless; never fail a test over clean-up.
         }
     }
+}
+
+/// <summary>
+/// The in-memory test server leaves the caller's address empty; a real Kestrel connection always
+/// has one, so tests call as a process on this machine unless they say otherwise.
+/// </summary>
+internal sealed class InMemoryCallersAreLocal : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((http, nextMiddleware) =>
+        {
+            http.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+            return nextMiddleware(http);
+        });
+        next(app);
+    };
 }

@@ -63,14 +63,61 @@ public sealed class MathApiTests : IDisposable
         await (await anonymous.PostAsJsonAsync("/api/v1/math/solve", new { problem = "1+1" })).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
-    public async Task An_under_13_student_awaiting_consent_cannot_use_the_engine()
+    [Theory]
+    [InlineData("/api/v1/math/solve")]
+    [InlineData("/api/v1/math/check")]
+    [InlineData("/api/v1/math/hints")]
+    [InlineData("/api/v1/math/variants")]
+    [InlineData("/api/v1/math/distractors")]
+    [InlineData("/api/v1/math/error-solutions")]
+    public async Task An_under_13_student_awaiting_consent_cannot_use_any_math_endpoint(string path)
     {
         using var client = _factory.CreateClientFor(await _factory.RegisterAndSignInAsync("student", new DateOnly(2016, 1, 1)));
 
-        var response = await client.PostAsJsonAsync("/api/v1/math/solve", new { problem = "1+1" });
+        var response = await client.PostAsJsonAsync(path, new { problem = "1+1", answer = "2", level = 1 });
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "parental_consent_required");
+    }
+
+    [Fact]
+    public async Task A_word_the_engine_does_not_know_is_named_with_a_suggestion()
+    {
+        using var client = _factory.CreateClientFor(await _factory.RegisterAndSignInAsync("student"));
+
+        var response = await client.PostAsJsonAsync("/api/v1/math/solve", new { problem = "simplfy (x^2-1)/(x-1)" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "math.not_understood");
+        Assert.Equal("simplfy", problem.GetProperty("word").GetString());
+        Assert.Equal("simplify", problem.GetProperty("suggestion").GetString());
+        Assert.Equal(1, problem.GetProperty("position").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_problem_longer_than_the_engine_takes_is_refused_at_the_edge_with_the_field()
+    {
+        using var client = _factory.CreateClientFor(await _factory.RegisterAndSignInAsync("student"));
+
+        var response = await client.PostAsJsonAsync("/api/v1/math/check", new { problem = "1+" + new string('1', 5_000), answer = "2" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.NotEmpty(problem.FieldErrors("problem"));
+    }
+
+    [Fact]
+    public async Task Checking_never_gives_the_answer_away_until_the_student_asks_for_the_solution()
+    {
+        using var client = _factory.CreateClientFor(await _factory.RegisterAndSignInAsync("student"));
+
+        var trying = await client.PostAsJsonAsync("/api/v1/math/check", new { problem = "2x + 3 = 11", answer = "x = 7" });
+        await ApiClient.EnsureSuccessAsync(trying);
+        var verdict = await trying.Content.ReadFromJsonAsync<JsonElement>();
+        var shown = await (await client.PostAsJsonAsync("/api/v1/math/check", new { problem = "2x + 3 = 11", answer = "x = 7", showSolution = true })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("incorrect", verdict.GetProperty("outcome").GetString());
+        Assert.Equal("signErrorMovingTerm", verdict.GetProperty("misconception").GetString());
+        Assert.DoesNotContain("4", verdict.GetRawText().Replace("x = 7", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, verdict.GetProperty("solution").ValueKind);
+        Assert.Equal("x = 4", shown.GetProperty("solution").GetProperty("answer").GetString());
     }
 }
 

@@ -81,6 +81,10 @@ internal static partial class ProblemReader
         var instruction = Instruction.None;
         string? target = null;
         var wantsExact = text.Contains("exact", StringComparison.OrdinalIgnoreCase);
+        if (PercentPhrases.TryRead(text, start, end, out var percentAt) is { } percent)
+        {
+            return new ParsedProblem(text, ProblemKind.Arithmetic, Instruction.Calculate, [new Statement(percent, null, null, percentAt)], null, new Dictionary<string, Rational>(), wantsExact);
+        }
 
         var match = DerivativePrefix().Match(text, 0, end);
         if (match.Success)
@@ -115,13 +119,14 @@ internal static partial class ProblemReader
             start = match.Index + match.Length;
         }
 
+        var vocabulary = Vocabulary.For(text, [target]);
         var substitutions = new Dictionary<string, Rational>(StringComparer.Ordinal);
         if (instruction is Instruction.Evaluate or Instruction.None or Instruction.Calculate or Instruction.Simplify)
         {
             var at = SubstitutionSuffix().Match(text, start, end - start);
             if (at.Success)
             {
-                foreach (var statement in Parser.ParseStatements(text, at.Groups["values"].Index, end))
+                foreach (var statement in Parser.ParseStatements(text, at.Groups["values"].Index, end, vocabulary))
                 {
                     if (statement is not { Operator: RelationOperator.Equal, Left: VariableExpression variable, Right: { } right } || AlgebraicReader.HasVariables(right))
                     {
@@ -142,7 +147,7 @@ internal static partial class ProblemReader
             }
         }
 
-        var statements = Parser.ParseStatements(text, start, end);
+        var statements = Parser.ParseStatements(text, start, end, vocabulary);
         var kind = Classify(statements, instruction, ref target, substitutions);
         return new ParsedProblem(text, kind, instruction, statements, target, substitutions, wantsExact);
     }
@@ -255,16 +260,16 @@ internal static partial class ProblemReader
         };
     }
 
-    [GeneratedRegex(@"\G\s*(?:please\s+)?(?:(?:find\s+)?(?:the\s+)?derivative\s+of\s*|differentiate\s*|d\s*/\s*d(?<v>[a-zA-Z])\s*|\\frac\{d\}\{d(?<v>[a-zA-Z])\}\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s*(?:please\s+)?(?:(?:find\s+)?(?:the\s+)?derivative\s+of\s*|differentiate\s*|(?:find\s+)?(?:d\s*y\s*/\s*d(?<v>[a-zA-Z])|y\s*['′]|f\s*['′]\s*\(\s*(?<v>[a-zA-Z])\s*\))\s*(?:[:,]\s*|\s+(?:if|when|for|given|where|of)\s+)?(?:y|f\s*\(\s*[a-zA-Z]\s*\))\s*=\s*|d\s*/\s*d(?<v>[a-zA-Z])\s*|\\frac\{d\}\{d(?<v>[a-zA-Z])\}\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DerivativePrefix();
 
     [GeneratedRegex(@"\s*(?:,\s*)?(?:with\s+respect\s+to|w\.?r\.?t\.?)\s+(?<v>[a-zA-Z])\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RespectTo();
 
-    [GeneratedRegex(@"\G\s*(?:please\s+)?(?:solve\s+for|find)\s+(?<v>[a-zA-Z][0-9]*)\b\s*(?:[:,]|\s+(?:if|when|given)\b)?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s*(?:please\s+)?(?:solve\s+(?:the\s+equation\s+)?for|find|rearrange\s+(?:(?:the\s+)?(?:formula|equation)\s+)?(?:for|to\s+make)|make)\s+(?<v>[a-zA-Z][0-9]*)\b(?:\s+the\s+subject(?:\s+of(?:\s+the\s+formula)?)?)?(?:\s*[:,]|\s+(?:if|when|given|in)\b)?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SolveForPrefix();
 
-    [GeneratedRegex(@"\G\s*(?:please\s+)?(?<w>simplify|simplified|reduce|solve|evaluate|factorise|factorize|factor|expand|multiply\s+out|calculate|compute|work\s+out|what\s+is|find)\b\s*[:,]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s*(?:please\s+)?(?<w>simplify|simplified|reduce|solve|evaluate|factorise|factorize|factor|expand|multiply\s+out|calculate|compute|work\s+out|what\s+is|find)\b(?:\s+(?:fully|completely|and\s+simplify|simultaneously|the\s+(?:following\s+)?(?:equations?|inequality|system(?:\s+of\s+equations)?|expression|value\s+of)|the\s+following))*\b\s*[:,]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InstructionPrefix();
 
     [GeneratedRegex(@"[\s,;]*\(?\s*(?:give\s+)?(?:an?\s+|the\s+)?exact(?:ly)?(?:\s+(?:answer|value|form))?\s*\)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

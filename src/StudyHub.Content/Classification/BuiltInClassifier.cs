@@ -1,0 +1,133 @@
+using StudyHub.Content.Skills;
+using StudyHub.Math;
+
+namespace StudyHub.Content.Classification;
+
+/// <summary>
+/// Offline classification: math the engine reads is classified by the engine's problem kind
+/// (certain); anything else by naive Bayes trained at start on the labelled problems in the repo.
+/// </summary>
+internal sealed class BuiltInClassifier : IProblemClassifier
+{
+    /// <summary>Below this posterior (among the subject's skills) the skill is not named, only the subject (a wrong skill would mislead mastery).</summary>
+    private const double MinimumSkillProbability = 0.2;
+
+    private readonly MathEngine _engine;
+    private readonly SkillCatalog _catalog;
+    private readonly NaiveBayesModel _skills;
+    private readonly NaiveBayesModel _subjects;
+
+    public BuiltInClassifier(MathEngine engine, SkillCatalog catalog)
+        : this(engine, catalog, LabelledProblems.Load().Select(e => e.Example).ToList())
+    {
+    }
+
+    /// <summary>Trains on <paramref name="examples"/> (labelled with skill ids): one model for the subject, one for the skill.</summary>
+    internal BuiltInClassifier(MathEngine engine, SkillCatalog catalog, IReadOnlyList<LabelledExample> examples)
+    {
+        _engine = engine;
+        _catalog = catalog;
+        if (examples.FirstOrDefault(e => catalog.Find(e.Label) is null) is { } unknown)
+        {
+            throw new InvalidOperationException($"labelled-problems.tsv uses skill '{unknown.Label}', which is not in the catalogue.");
+        }
+
+        _skills = NaiveBayesModel.Train(examples);
+
+        // A subject has ~40 examples where a skill has ~6, so a model of its own tells subjects apart better.
+        _subjects = NaiveBayesModel.Train(examples.Select(e => e with { Label = catalog.Find(e.Label)!.Subject }));
+    }
+
+    public Classification Classify(string text, string? instruction)
+    {
+        if (MathText.Read(_engine, text, instruction) is { } reading)
+        {
+            return new Classification("math", SkillOf(reading), 1.0);
+        }
+
+        var combined = string.IsNullOrWhiteSpace(instruction) ? text : instruction + " " + text;
+        var subjects = _subjects.Posteriors(combined);
+        if (subjects.Count == 0)
+        {
+            return new Classification("unknown", null, 0);
+        }
+
+        var subject = subjects.MaxBy(s => s.Value);
+        var skills = _skills.Posteriors(combined).Where(p => _catalog.Find(p.Key)!.Subject == subject.Key).ToList();
+        var inSubject = skills.Sum(p => p.Value);
+        var skill = skills.MaxBy(p => p.Value);
+        var sure = inSubject > 0 && skill.Value / inSubject >= MinimumSkillProbability;
+        return new Classification(subject.Key, sure ? skill.Key : null, subject.Value);
+    }
+
+    /// <summary>The skill a kind of problem practises; arithmetic by the numbers it uses.</summary>
+    internal static string SkillOf(MathReading reading) => reading.Kind switch
+    {
+        ProblemKind.Arithmetic => ArithmeticSkill(reading.EngineInput),
+        ProblemKind.Evaluate => "math.expressions",
+        ProblemKind.Simplify => reading.EngineInput.Contains('^', StringComparison.Ordinal) ? "math.polynomials" : "math.expressions",
+        ProblemKind.Expand => "math.polynomials",
+        ProblemKind.Factor => "math.factoring",
+        ProblemKind.LinearEquation => "math.linear-equations",
+        ProblemKind.LinearInequality => "math.inequalities",
+        ProblemKind.QuadraticEquation => "math.quadratics",
+        ProblemKind.PolynomialEquation => "math.polynomials",
+        ProblemKind.System => "math.systems",
+        ProblemKind.SolveFor => "math.literal-equations",
+        ProblemKind.Derivative => "math.derivatives",
+        _ => "math.expressions",
+    };
+
+    private static string ArithmeticSkill(string text)
+    {
+        if (text.Contains('%', StringComparison.Ordinal))
+        {
+            return "math.percentages";
+        }
+
+        if (text.Contains('^', StringComparison.Ordinal) || text.Contains('√', StringComparison.Ordinal) || text.Contains("sqrt", StringComparison.OrdinalIgnoreCase))
+        {
+            return "math.exponents-roots";
+        }
+
+        if (text.Contains('/', StringComparison.Ordinal) || text.Contains('÷', StringComparison.Ordinal))
+        {
+            return "math.fractions";
+        }
+
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            if (text[i] == '.' && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]))
+            {
+                return "math.decimals";
+            }
+        }
+
+        return "math.integer-operations";
+    }
+}
+
+/// <summary>
+/// Guards a classifier whose answers are not ours (a language model): a subject or skill outside
+/// the catalogue is never stored; the built-in classifier answers instead.
+/// </summary>
+internal sealed class CatalogCheckedClassifier(IProblemClassifier inner, BuiltInClassifier fallback, SkillCatalog catalog) : IProblemClassifier
+{
+    public Classification Classify(string text, string? instruction)
+    {
+        Classification? answer;
+        try
+        {
+            answer = inner.Classify(text, instruction);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            answer = null;
+        }
+
+        var valid = answer is not null
+            && catalog.IsSubject(answer.Subject)
+            && (answer.SkillId is null || catalog.Find(answer.SkillId)?.Subject == answer.Subject);
+        return valid ? answer! : fallback.Classify(text, instruction);
+    }
+}

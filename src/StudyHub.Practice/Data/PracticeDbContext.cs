@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Kernel.Data;
+using StudyHub.Kernel.Jobs;
+using StudyHub.Practice.Domain;
+
+namespace StudyHub.Practice.Data;
+
+/// <summary>Games, sessions, attempts, idempotency records and the learning-event log.</summary>
+internal sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__practice_migrations";
+
+    public DbSet<Game> Games => Set<Game>();
+
+    public DbSet<GameQuestion> Questions => Set<GameQuestion>();
+
+    public DbSet<GameSession> Sessions => Set<GameSession>();
+
+    public DbSet<QuestionDelivery> Deliveries => Set<QuestionDelivery>();
+
+    public DbSet<AnswerAttempt> Attempts => Set<AnswerAttempt>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<LearningEvent> LearningEvents => Set<LearningEvent>();
+
+    public DbSet<PlayerRecord> Players => Set<PlayerRecord>();
+
+    public DbSet<BadgeAward> BadgeAwards => Set<BadgeAward>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.ApplyStudyHubConventions();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.MapSharedJobsTable();
+
+        modelBuilder.Entity<Game>(game =>
+        {
+            game.ToTable("practice_games");
+            game.HasKey(g => g.Id);
+            game.Property(g => g.Title).HasMaxLength(Game.MaxTitleLength);
+            game.Property(g => g.SkillId).HasMaxLength(100);
+            game.HasIndex(g => g.OwnerId);
+            game.HasMany(g => g.Questions).WithOne().HasForeignKey(q => q.GameId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<GameQuestion>(question =>
+        {
+            question.ToTable("practice_questions");
+            question.HasKey(q => q.Id);
+            question.Property(q => q.Type).HasConversion<string>().HasMaxLength(32);
+            question.Property(q => q.SkillId).HasMaxLength(100);
+            question.Property(q => q.Prompt).HasMaxLength(GameQuestion.MaxPromptLength);
+            question.Property(q => q.Problem).HasMaxLength(GameQuestion.MaxPromptLength);
+            question.Property(q => q.OptionsJson).HasMaxLength(8000);
+            question.Property(q => q.AnswerKey).HasMaxLength(GameQuestion.MaxAnswerKeyLength);
+            question.Property(q => q.AnswerText).HasMaxLength(GameQuestion.MaxAnswerKeyLength);
+            question.Property(q => q.Explanation).HasMaxLength(8000);
+            question.Property(q => q.MisconceptionsJson).HasMaxLength(8000);
+            question.Property(q => q.HintsJson).HasMaxLength(8000);
+            question.HasIndex(q => new { q.GameId, q.Position }).IsUnique();
+        });
+
+        modelBuilder.Entity<GameSession>(session =>
+        {
+            session.ToTable("practice_sessions");
+            session.HasKey(s => s.Id);
+            session.Property(s => s.State).HasConversion<string>().HasMaxLength(16);
+            session.HasIndex(s => new { s.StudentId, s.CreatedAt });
+            session.HasOne<Game>().WithMany().HasForeignKey(s => s.GameId).OnDelete(DeleteBehavior.Cascade);
+            session.Ignore(s => s.IsOver);
+        });
+
+        modelBuilder.Entity<QuestionDelivery>(delivery =>
+        {
+            delivery.ToTable("practice_deliveries");
+            delivery.HasKey(d => new { d.SessionId, d.QuestionId });
+            delivery.HasOne<GameSession>().WithMany().HasForeignKey(d => d.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AnswerAttempt>(attempt =>
+        {
+            attempt.ToTable("practice_attempts");
+            attempt.HasKey(a => a.Id);
+            attempt.Property(a => a.Answer).HasMaxLength(Features.SubmitAnswer.MaxAnswerLength);
+
+            // Two concurrent attempts at the same question cannot both be attempt n.
+            attempt.HasIndex(a => new { a.SessionId, a.QuestionId, a.Number }).IsUnique();
+            attempt.HasOne<GameSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<IdempotencyRecord>(record =>
+        {
+            record.ToTable("practice_idempotency");
+            record.HasKey(r => new { r.StudentId, r.Key });
+            record.Property(r => r.Key).HasMaxLength(IdempotencyRecord.MaxKeyLength);
+            record.Property(r => r.RequestHash).HasMaxLength(64);
+            record.Property(r => r.ResponseJson).HasMaxLength(16000);
+        });
+
+        modelBuilder.Entity<LearningEvent>(entry =>
+        {
+            entry.ToTable("practice_learning_events");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
+            entry.Property(e => e.SkillId).HasMaxLength(100);
+            entry.HasIndex(e => new { e.StudentId, e.OccurredAt });
+        });
+
+        modelBuilder.Entity<PlayerRecord>(player =>
+        {
+            player.ToTable("practice_players");
+            player.HasKey(p => p.StudentId);
+        });
+
+        modelBuilder.Entity<BadgeAward>(award =>
+        {
+            award.ToTable("practice_badge_awards");
+            award.HasKey(a => new { a.StudentId, a.BadgeId });
+            award.Property(a => a.BadgeId).HasMaxLength(32);
+        });
+    }
+}

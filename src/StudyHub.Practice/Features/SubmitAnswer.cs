@@ -1,0 +1,278 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Kernel.Errors;
+using StudyHub.Kernel.Jobs;
+using StudyHub.Kernel.Learning;
+using StudyHub.Kernel.Users;
+using StudyHub.Math;
+using StudyHub.Practice.Data;
+using StudyHub.Practice.Domain;
+using StudyHub.Practice.Generation;
+
+namespace StudyHub.Practice.Features;
+
+public sealed record SubmitAnswerRequest(Guid QuestionId, string? Answer);
+
+/// <summary>The terms of the score formula for one attempt (docs/scoring.md).</summary>
+public sealed record PointsView(int Base, decimal TimeBonus, decimal Accuracy, decimal Fraction, int StreakBonus, decimal HintMultiplier, int Total);
+
+/// <summary>
+/// The outcome of an attempt. <see cref="CorrectAnswer"/> and <see cref="Explanation"/> are set only
+/// once the question has ended; while attempts remain, <see cref="Feedback"/> names the likely
+/// misconception but never the answer.
+/// </summary>
+public sealed record AnswerResult(
+    Guid QuestionId,
+    bool Correct,
+    decimal Fraction,
+    int Attempt,
+    int AttemptsLeft,
+    bool QuestionEnded,
+    PointsView Points,
+    string? Feedback,
+    string? CorrectAnswer,
+    string? Explanation,
+    int AnswerStreak,
+    int SessionScore,
+    string SessionState,
+    IReadOnlyList<BadgeView> NewBadges);
+
+public sealed record BadgeView(string Id, string Name, string Description);
+
+/// <summary>
+/// Scores one attempt. Idempotent by the <c>Idempotency-Key</c> header: the outcome is stored with
+/// the attempt in the same save, so a retried request gets the same answer and is never scored
+/// twice; the same key with a different body is a 409. The attempt, the learning-event log entry
+/// and the <see cref="QuestionAnswered"/> outbox event commit together.
+/// </summary>
+internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUser, IPeopleDirectory people, MathEngine engine, TimeProvider clock)
+{
+    public const int MaxAnswerLength = 500;
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public async Task<AnswerResult> HandleAsync(Guid sessionId, string? idempotencyKey, SubmitAnswerRequest request, CancellationToken cancellationToken)
+    {
+        var studentId = currentUser.RequireRole(Role.Student);
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > IdempotencyRecord.MaxKeyLength)
+        {
+            throw ValidationFailedException.For(IdempotencyHeader, $"Send a unique {IdempotencyHeader} header of at most {IdempotencyRecord.MaxKeyLength} characters with every answer.");
+        }
+
+        var answer = request.Answer?.Trim() ?? "";
+        if (answer.Length is 0 or > MaxAnswerLength)
+        {
+            throw ValidationFailedException.For("answer", $"An answer has 1 to {MaxAnswerLength} characters.");
+        }
+
+        var requestHash = Hash(sessionId, request.QuestionId, answer);
+        if (await ReplayAsync(studentId, idempotencyKey, requestHash, cancellationToken) is { } replayed)
+        {
+            return replayed;
+        }
+
+        var session = await SessionAccess.OwnSessionAsync(db, currentUser, sessionId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await SessionAccess.EnsurePlayableAsync(db, session, now, cancellationToken);
+
+        // A question of another game (or an invented id) is not found; one not yet served cannot be answered.
+        var question = await db.Questions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == request.QuestionId && q.GameId == session.GameId, cancellationToken)
+            ?? throw new NotFoundException("question");
+        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.SessionId == session.Id && d.QuestionId == question.Id, cancellationToken)
+            ?? throw new ConflictException("question_not_served", "Fetch this question (GET …/next) before answering it.");
+        if (delivery.EndedAt is not null)
+        {
+            throw new ConflictException("question_ended", "This question has already ended.");
+        }
+
+        var (fraction, feedback) = Grade(question, answer);
+        var attemptNumber = delivery.Attempts + 1;
+        var timeTaken = now - delivery.FirstDeliveredAt;
+        var timeLimit = GetNextQuestion.TimeLimitOf(question, session);
+        var points = Scoring.Score(new ScoreInput(fraction, attemptNumber, timeTaken, timeLimit, delivery.HintsUsed, session.AnswerStreak));
+        var fullyRight = Scoring.IsFullyCorrect(fraction);
+        var ended = fullyRight || attemptNumber >= GetNextQuestion.AttemptsAllowed(question);
+        IReadOnlyList<BadgeView> newBadges = [];
+
+        delivery.Attempts = attemptNumber;
+        session.Score += points.Total;
+        session.AnswerStreak = points.StreakAfter;
+        session.LastActivityAt = now;
+        if (ended)
+        {
+            delivery.EndedAt = now;
+            delivery.AnsweredRight = fullyRight;
+            delivery.Points = points.Total;
+            session.QuestionsRight += fullyRight ? 1 : 0;
+            newBadges = await CompleteWhenLastAsync(session, now, cancellationToken);
+        }
+
+        var attempt = new AnswerAttempt
+        {
+            Id = Guid.CreateVersion7(), SessionId = session.Id, QuestionId = question.Id, Number = attemptNumber, Answer = answer,
+            FractionPermille = (int)(fraction * 1000), Points = points.Total, TimeTakenMs = Milliseconds(timeTaken),
+            TimeLimitMs = Milliseconds(timeLimit), HintsUsed = delivery.HintsUsed, AnsweredAt = now,
+        };
+        db.Attempts.Add(attempt);
+        db.LearningEvents.Add(new LearningEvent
+        {
+            Id = attempt.Id, StudentId = studentId, Kind = LearningEventKind.AnswerAttempted, SessionId = session.Id, QuestionId = question.Id,
+            SkillId = question.SkillId, Correct = fullyRight, Attempt = attemptNumber, HintsUsed = delivery.HintsUsed,
+            TimeTakenMs = attempt.TimeTakenMs, TimeLimitMs = attempt.TimeLimitMs, Points = points.Total, OccurredAt = now,
+        });
+        db.PublishEvent(
+            new QuestionAnswered(attempt.Id, studentId, question.SkillId, question.Id, session.Id, fullyRight, attemptNumber, delivery.HintsUsed,
+                TimeSpan.FromMilliseconds(attempt.TimeTakenMs), timeLimit, now),
+            clock);
+
+        var result = new AnswerResult(
+            question.Id, fullyRight, fraction, attemptNumber, ended ? 0 : GetNextQuestion.AttemptsAllowed(question) - attemptNumber, ended,
+            new PointsView(points.BasePoints, System.Math.Round(points.TimeBonus, 2), System.Math.Round(points.Accuracy, 4), points.Fraction,
+                points.StreakBonus, points.HintMultiplier, points.Total),
+            fullyRight ? null : feedback,
+            ended ? question.AnswerText : null,
+            ended ? question.Explanation : null,
+            session.AnswerStreak, session.Score, StartSession.StateName(session.State), newBadges);
+        db.IdempotencyRecords.Add(new IdempotencyRecord
+        {
+            StudentId = studentId, Key = idempotencyKey, RequestHash = requestHash,
+            ResponseJson = JsonSerializer.Serialize(result, PracticeJson.Options), CreatedAt = now,
+        });
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race: the same key's twin (replay it) or another attempt at this question (retry).
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(studentId, idempotencyKey, requestHash, cancellationToken)
+                ?? throw new ConflictException("concurrent_answer", "Another answer to this question was being scored; fetch the question and try again.");
+        }
+
+        return result;
+    }
+
+    private async Task<AnswerResult?> ReplayAsync(Guid studentId, string key, string requestHash, CancellationToken cancellationToken)
+    {
+        var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.StudentId == studentId && r.Key == key, cancellationToken);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        return existing.RequestHash == requestHash
+            ? JsonSerializer.Deserialize<AnswerResult>(existing.ResponseJson, PracticeJson.Options)
+            : throw new ConflictException("idempotency_key_reused", $"This {IdempotencyHeader} was already used for a different answer.");
+    }
+
+    /// <summary>Completes the session when this was its last question: daily streak, lifetime points, badges (each once, through the outbox).</summary>
+    private async Task<IReadOnlyList<BadgeView>> CompleteWhenLastAsync(GameSession session, DateTime now, CancellationToken cancellationToken)
+    {
+        var questionCount = await db.Questions.CountAsync(q => q.GameId == session.GameId, cancellationToken);
+        var endedBefore = await db.Deliveries.CountAsync(d => d.SessionId == session.Id && d.EndedAt != null, cancellationToken);
+        if (endedBefore + 1 < questionCount)
+        {
+            return [];
+        }
+
+        session.State = SessionState.Completed;
+        session.EndedAt = now;
+        db.LearningEvents.Add(new LearningEvent
+        {
+            Id = Guid.CreateVersion7(), StudentId = session.StudentId, Kind = LearningEventKind.SessionCompleted, SessionId = session.Id,
+            Correct = session.QuestionsRight == questionCount, Points = session.Score, OccurredAt = now,
+        });
+
+        var record = await db.Players.FirstOrDefaultAsync(p => p.StudentId == session.StudentId, cancellationToken);
+        if (record is null)
+        {
+            record = new PlayerRecord { StudentId = session.StudentId };
+            db.Players.Add(record);
+        }
+
+        var (today, _, _) = StartSession.StudentDay(await people.FindStudentAsync(session.StudentId, cancellationToken), now);
+        record.RecordPlayedOn(today);
+        record.TotalPoints += session.Score;
+        record.GamesCompleted++;
+
+        var owned = await db.BadgeAwards.Where(b => b.StudentId == session.StudentId).Select(b => b.BadgeId).ToListAsync(cancellationToken);
+        var completed = new CompletedGame(questionCount, session.QuestionsRight, record);
+        var earned = Badges.Catalogue.Where(b => !owned.Contains(b.Id) && b.IsEarned(completed)).ToList();
+        foreach (var badge in earned)
+        {
+            db.BadgeAwards.Add(new BadgeAward { StudentId = session.StudentId, BadgeId = badge.Id, AwardedAt = now });
+            db.PublishEvent(new BadgeAwarded(Guid.CreateVersion7(), session.StudentId, badge.Id, badge.Name, now), clock);
+        }
+
+        return [.. earned.Select(b => new BadgeView(b.Id, b.Name, b.Description))];
+    }
+
+    /// <summary>The right fraction of an answer and, when wrong, what the student probably did.</summary>
+    private (decimal Fraction, string? Feedback) Grade(GameQuestion question, string answer)
+    {
+        switch (question.Type)
+        {
+            case QuestionType.MultipleChoice:
+            case QuestionType.IdentifyTheError:
+                if (!PracticeJson.OptionsOf(question).Any(o => o.Id == answer))
+                {
+                    throw ValidationFailedException.For("answer", "Answer with the id of one of the options.");
+                }
+
+                if (answer == question.AnswerKey)
+                {
+                    return (1m, null);
+                }
+
+                return (0m, question.Type == QuestionType.IdentifyTheError
+                    ? "That step follows correctly from the one before it; look again."
+                    : PracticeJson.MisconceptionsOf(question).GetValueOrDefault(answer) ?? "Not quite; check your working.");
+            case QuestionType.FreeAnswer:
+                CheckResult check;
+                try
+                {
+                    check = engine.Check(question.Problem ?? question.Prompt, answer);
+                }
+                catch (MathEngineException)
+                {
+                    return (0m, "That answer could not be read as math.");
+                }
+
+                // The checker's message describes the kind of error ("only one of two solutions"), never the expected value.
+                return check.CountsAsCorrect ? (1m, null) : (0m, check.Message ?? "Not quite; check your working.");
+            default:
+                throw new InvalidOperationException("No grader for " + question.Type.ToString());
+        }
+    }
+
+    private static int Milliseconds(TimeSpan span) => (int)System.Math.Clamp(span.TotalMilliseconds, 0, int.MaxValue);
+
+    private static string Hash(Guid sessionId, Guid questionId, string answer) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
+            string.Create(CultureInfo.InvariantCulture, $"{sessionId:N}\n{questionId:N}\n{answer}"))));
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/game-sessions/{id:guid}/answers", async Task<Ok<AnswerResult>> (
+                Guid id,
+                [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
+                SubmitAnswerRequest request,
+                SubmitAnswer handler,
+                CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(id, idempotencyKey, request, ct)))
+            .RequireAuthorization()
+            .WithName("SubmitAnswer")
+            .WithSummary("Scores one attempt at the current question; send a unique Idempotency-Key per attempt.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

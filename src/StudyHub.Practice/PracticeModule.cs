@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using StudyHub.Kernel.Data;
+using StudyHub.Practice.Data;
+using StudyHub.Practice.Features;
+using StudyHub.Practice.Generation;
+
+namespace StudyHub.Practice;
+
+/// <summary>Practice games: generation, game sessions with exact scoring, the learning-event log, flashcards (FSRS-6).</summary>
+public static class PracticeModule
+{
+    public static WebApplicationBuilder AddPracticeModule(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddModuleDbContext<PracticeDbContext>(PracticeDbContext.MigrationsHistoryTable);
+        services.AddOptions<PracticeOptions>().BindConfiguration(PracticeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IQuestionGenerator, MathQuestionGenerator>();
+        services.AddSingleton<ChallengePacket>();
+
+        services.AddScoped<CreateGame>();
+        services.AddScoped<CreateHomeworkGame>();
+        services.AddScoped<StartSession>();
+        services.AddScoped<GetNextQuestion>();
+        services.AddScoped<SubmitAnswer>();
+        services.AddScoped<UseHint>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapPracticeEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1").WithTags("Practice");
+        CreateGame.Map(api);
+        CreateHomeworkGame.Map(api);
+        StartSession.Map(api);
+        GetNextQuestion.Map(api);
+        SubmitAnswer.Map(api);
+        UseHint.Map(api);
+        return endpoints;
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Kernel.Data;
+using StudyHub.Progress.Domain;
+
+namespace StudyHub.Progress.Data;
+
+internal sealed class ProgressDbContext(DbContextOptions<ProgressDbContext> options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__progress_migrations";
+
+    public DbSet<SkillMastery> Masteries => Set<SkillMastery>();
+
+    public DbSet<MasterySnapshot> Snapshots => Set<MasterySnapshot>();
+
+    public DbSet<QuestionResult> QuestionResults => Set<QuestionResult>();
+
+    public DbSet<AppliedEvent> AppliedEvents => Set<AppliedEvent>();
+
+    public DbSet<SkillParameterSet> SkillParameters => Set<SkillParameterSet>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.ApplyStudyHubConventions();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SkillMastery>(mastery =>
+        {
+            mastery.ToTable("progress_skill_mastery");
+            mastery.HasKey(m => new { m.StudentId, m.SkillId });
+            mastery.Property(m => m.SkillId).HasMaxLength(SkillMastery.MaxSkillIdLength);
+            mastery.Property(m => m.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<MasterySnapshot>(snapshot =>
+        {
+            snapshot.ToTable("progress_mastery_history");
+            snapshot.HasKey(s => s.Id);
+            snapshot.Property(s => s.SkillId).HasMaxLength(SkillMastery.MaxSkillIdLength);
+            snapshot.HasIndex(s => new { s.StudentId, s.SkillId, s.RecordedAt });
+        });
+
+        modelBuilder.Entity<QuestionResult>(result =>
+        {
+            result.ToTable("progress_question_results");
+            result.HasKey(r => new { r.StudentId, r.QuestionId });
+            result.Property(r => r.SkillId).HasMaxLength(SkillMastery.MaxSkillIdLength);
+            result.HasIndex(r => new { r.StudentId, r.SkillId });
+        });
+
+        modelBuilder.Entity<AppliedEvent>(applied =>
+        {
+            applied.ToTable("progress_applied_events");
+            applied.HasKey(a => a.EventId);
+        });
+
+        modelBuilder.Entity<SkillParameterSet>(parameters =>
+        {
+            parameters.ToTable("progress_skill_parameters");
+            parameters.HasKey(p => p.SkillId);
+            parameters.Property(p => p.SkillId).HasMaxLength(SkillMastery.MaxSkillIdLength);
+        });
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using StudyHub.Kernel.Data;
+using StudyHub.Kernel.Jobs;
+using StudyHub.Kernel.Learning;
+using StudyHub.Progress.Data;
+using StudyHub.Progress.Features;
+
+namespace StudyHub.Progress;
+
+/// <summary>Mastery (knowledge tracing), weak spots, recommendations and progress dashboards.</summary>
+public static class ProgressModule
+{
+    public static WebApplicationBuilder AddProgressModule(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddModuleDbContext<ProgressDbContext>(ProgressDbContext.MigrationsHistoryTable);
+        services.AddIntegrationEventHandler<QuestionAnswered, ApplyAnswerToMastery>();
+        services.AddScoped<GetStudentProgress>();
+        services.AddScoped<GetClassroomProgress>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapProgressEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1").WithTags("Progress");
+        GetStudentProgress.Map(api);
+        GetClassroomProgress.Map(api);
+        return endpoints;
+    }
+}
