@@ -3,6 +3,13 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
+if (args is ["--reading-figures", ..])
+{
+    // The reading figures of issue #8 (wall-clock seconds of whole reads, too slow for BenchmarkDotNet's repetitions).
+    await StudyHub.Benchmarks.ReadingFigures.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+    return;
+}
+
 // In-process: the generated out-of-process project would inherit the repository's strict build props.
 var config = DefaultConfig.Instance
     .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))

@@ -27,6 +27,23 @@ public sealed class DocumentReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_ten_page_text_pdf_is_read_and_split_in_under_two_seconds()
+    {
+        var pages = Enumerable.Range(1, 10).Select(page => Worksheets.Render(Worksheets.Problems(page)).ToArray()).ToArray();
+        var pdf = _scratch.File("ten.pdf", Fixtures.TextPdf(pages), SourceFormat.Pdf);
+        var (reader, services) = Fixtures.Reader(_scratch.Work);
+        using var _ = services;
+        await reader.ReadAsync([pdf], null, CancellationToken.None);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var problems = new StudyHub.Content.Problems.ProblemFinder().Find(await reader.ReadAsync([pdf], null, CancellationToken.None));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        Assert.Equal(100, problems.Count);
+        Assert.Equal("Solve for x:", problems[0].Instruction);
+    }
+
+    [Fact]
     public async Task A_docx_keeps_its_paragraphs_and_list_numbers()
     {
         var docx = Fixtures.Docx(["Homework 4", "Simplify:"], ["3/4 + 1/2", "2.5 × 4 - 1.2", "(12 - 4) ÷ 2"]);

@@ -11,7 +11,6 @@ using StudyHub.Content.Extraction;
 using StudyHub.Content.Problems;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
 namespace StudyHub.Content.Tests;
@@ -59,7 +58,8 @@ internal static class Fixtures
     public static byte[] TextPdf(params string[][] pages)
     {
         var builder = new PdfDocumentBuilder();
-        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        // A TrueType font, because worksheets carry ÷, × and ² that the standard 14 PDF fonts lack.
+        var font = builder.AddTrueTypeFont(File.ReadAllBytes(Font));
         foreach (var lines in pages)
         {
             var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
@@ -193,7 +193,7 @@ internal static class Fixtures
                 image.GaussianBlur(0, 2.0);
                 break;
             case Damage.Noisy:
-                image.AddNoise(NoiseType.Gaussian, 0.6);
+                image.AddNoise(NoiseType.Gaussian, 0.3);
                 break;
             case Damage.LowContrast:
                 image.InverseLevelColors(new MagickColor("#707070"), new MagickColor("#C8C8C8"));
@@ -201,7 +201,7 @@ internal static class Fixtures
             case Damage.Everything:
                 image.Rotate(tilt);
                 image.GaussianBlur(0, 1.2);
-                image.AddNoise(NoiseType.Gaussian, 0.4);
+                image.AddNoise(NoiseType.Gaussian, 0.2);
                 image.InverseLevelColors(new MagickColor("#505050"), new MagickColor("#E0E0E0"));
                 break;
         }
@@ -293,6 +293,40 @@ internal static class Fixtures
 
         return ~crc;
     }
+}
+
+/// <summary>The worksheets the accuracy test and the benchmarks photograph.</summary>
+internal static class Worksheets
+{
+    /// <summary>Ten problems of the kinds a grade 7–9 worksheet has, with numbers varied by seed.</summary>
+    internal static List<string> Problems(int seed)
+    {
+        var random = new Random(seed);
+        int R(int low, int high) => random.Next(low, high + 1);
+        return
+        [
+            $"{R(2, 9)}x + {R(1, 20)} = {R(21, 60)}",
+            $"{R(2, 9)}x - {R(1, 20)} = {R(1, 40)}",
+            $"{R(2, 6)}(x + {R(1, 9)}) = {R(10, 60)}",
+            $"x/{R(2, 9)} + {R(1, 9)} = {R(10, 20)}",
+            $"{R(5, 9)}x - {R(10, 19)} = {R(2, 4)}x + {R(5, 30)}",
+            $"{R(1, 4)}/{R(5, 9)} + {R(1, 2)}/{R(3, 4)}",
+            $"({R(20, 40)} - {R(2, 9)}) ÷ {R(2, 5)}",
+            $"{R(1, 9)}.{R(1, 9)} × {R(2, 9)}",
+            $"x² - {R(3, 9)}x + {R(2, 20)} = 0",
+            $"{R(5, 9)}{R(0, 9)}% of {R(2, 9)}{R(0, 9)}0",
+        ];
+    }
+
+    internal static List<string> Render(List<string> problems) =>
+    [
+        "Homework 5 - Equations and Arithmetic",
+        "Solve for x:",
+        .. problems.Take(5).Select((p, i) => $"{i + 1}. {p}"),
+        "Simplify:",
+        .. problems.Skip(5).Select((p, i) => $"{i + 6}. {p}"),
+    ];
+
 }
 
 /// <summary>A temp directory for one test's files and the reader's work, deleted at the end.</summary>

@@ -148,6 +148,8 @@ public sealed class ProblemFinderTests
     [InlineData("3x - I2 = 0", "3x - 12 = 0")]
     [InlineData("6 x 7 = ?", "6 × 7 = ?")]
     [InlineData("2× + 3 = 11", "2x + 3 = 11")]
+    [InlineData("7.9x 8", "7.9 × 8")]
+    [InlineData("x?-7x+19=0", "x^2-7x+19=0")]
     public void Ocr_confusions_in_math_are_repaired(string ocr, string expected)
     {
         var problem = Assert.Single(Find("1. " + ocr, ExtractionMethod.Ocr, 90));

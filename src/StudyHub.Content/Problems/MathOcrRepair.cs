@@ -28,9 +28,12 @@ internal static partial class MathOcrRepair
         result = Apply(result, ZeroInNumber(), "0", ref repairs);
         // "3 x 4" between two numbers is a times sign; "2× + 3" (× with no number after it) is the variable x.
         result = Apply(result, SpacedTimes(), "$1 × $2", ref repairs);
+        result = Apply(result, DecimalTimes(), "$1 × $2", ref repairs);
         result = Apply(result, TimesAsVariable(), "x", ref repairs);
         // "x2 + 5x + 6": a single-letter variable followed straight by 2 or 3 lost its superscript.
         result = Apply(result, LostExponent(), "$1^$2", ref repairs);
+        // Tesseract reads a superscript 2 it cannot place as "?": "x? - 5x" is x squared when an operator follows.
+        result = Apply(result, QuestionSquare(), "$1^2", ref repairs);
 
         return new RepairedMath(result, repairs);
     }
@@ -67,6 +70,12 @@ internal static partial class MathOcrRepair
 
     [GeneratedRegex(@"(\d) [xX] (\d)")]
     private static partial Regex SpacedTimes();
+
+    [GeneratedRegex(@"(\d\.\d+) ?[xX] ?(\d)")]
+    private static partial Regex DecimalTimes();
+
+    [GeneratedRegex(@"(?<![A-Za-z])([a-z])\?(?=\s*[-+=])")]
+    private static partial Regex QuestionSquare();
 
     [GeneratedRegex(@"(?<=\d)×(?=\s*(?:[-+=<>)]|$))")]
     private static partial Regex TimesAsVariable();
