@@ -96,9 +96,12 @@ internal sealed class GetStudentProgress(ProgressDbContext db, ICurrentUser curr
             .Select(m => WeakSpots.Assess(m.SkillId, m.Stats, examWeight: null, reviewMaterial: null))
             .OfType<WeakSpot>());
 
+        // The path stays within the subjects the student practises: a maths student stuck on
+        // linear equations is sent to a missing prerequisite, not to an unrelated biology skill.
+        var practisedSubjects = masteries.Select(m => catalog?.Find(m.SkillId)?.Subject ?? SubjectOf(m.SkillId)).ToHashSet(StringComparer.Ordinal);
         var path = catalog is null
             ? masteries.ToDictionary(m => m.SkillId, _ => (IReadOnlyList<string>)[])
-            : catalog.All.ToDictionary(s => s.Id, s => s.Prerequisites);
+            : catalog.All.Where(s => practisedSubjects.Contains(s.Subject)).ToDictionary(s => s.Id, s => s.Prerequisites);
         var next = NextPractice.Recommend(path, masteries.ToDictionary(m => m.SkillId, m => m.PKnown), skill => skillParameters.For(skill).Prior, weakSpots);
 
         return new StudentProgressView(
