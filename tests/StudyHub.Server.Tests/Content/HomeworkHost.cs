@@ -25,9 +25,11 @@ internal static class HomeworkHost
 {
     /// <summary>The real reader and problem finder (text, PDF, DOCX, photos) behind the pipeline.</summary>
     public static StudyHubFactory CreateWithRealReader() =>
-        new StudyHubFactory().WithServices(services => services.AddHostedService<JobsTableForTests>());
+        new StudyHubFactory().With("Role", "Web").WithServices(services => services.AddHostedService<JobsTableForTests>());
 
-    public static StudyHubFactory Create() => new StudyHubFactory().WithServices(services =>
+    // "Web" runs no job workers: these tests run the reading job themselves, step by step, so the
+    // real runner must not race them to it (the runner has its own tests).
+    public static StudyHubFactory Create() => new StudyHubFactory().With("Role", "Web").WithServices(services =>
     {
         services.RemoveAll<IDocumentReader>();
         services.RemoveAll<IProblemFinder>();

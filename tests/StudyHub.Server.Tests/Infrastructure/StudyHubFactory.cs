@@ -83,6 +83,11 @@ public sealed class StudyHubFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+
+            // The test client's cookie container drops cookies whose Expires is past by the wall
+            // clock, so a cookie dated by the fake clock would vanish once real time passes it.
+            // Cookies keep the real clock; sessions behind them still follow the fake one.
+            services.PostConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(cookie => cookie.TimeProvider = TimeProvider.System);
             services.AddSingleton<IStartupFilter, InMemoryCallersAreLocal>();
             foreach (var configure in _services)
             {
