@@ -25,6 +25,10 @@ public static class ProgressModule
         services.AddScoped<GetStudentProgress>();
         services.AddScoped<GetClassroomProgress>();
         services.AddScoped<ExportClassroomProgress>();
+        services.AddScoped<CreateAssignment>();
+        services.AddScoped<ListAssignments>();
+        services.AddScoped<GetGradebook>();
+        services.AddScoped<DeleteAssignment>();
         return builder;
     }
 
@@ -34,6 +38,10 @@ public static class ProgressModule
         GetStudentProgress.Map(api);
         GetClassroomProgress.Map(api);
         ExportClassroomProgress.Map(api);
+        CreateAssignment.Map(api);
+        ListAssignments.Map(api);
+        GetGradebook.Map(api);
+        DeleteAssignment.Map(api);
         return endpoints;
     }
 }
