@@ -77,6 +77,28 @@ public sealed class PasswordResetJourneyTests(StudyHubServer server)
         await AuditAsync(page, "8-verified");
     }
 
+    [Fact]
+    public async Task Registering_in_the_browser_with_an_address_that_has_an_account_does_not_say_so_and_mails_the_owner()
+    {
+        var email = $"rivera-{Guid.NewGuid():N}@example.org";
+        await server.RegisterThroughApiAsync("teacher", email, "Ms. Rivera");
+        var page = await server.NewPageAsync();
+
+        await page.GotoAsync("/register");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Teacher" }).CheckAsync();
+        await page.GetByLabel("Your name").FillAsync("Someone Else");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync("Not-Her-Password-9");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"We have sent a message to {email}");
+        await Expect(page.GetByText("not correct")).ToHaveCountAsync(0);
+        await Expect(page.GetByLabel("Password")).ToHaveValueAsync(string.Empty);
+        await AuditAsync(page, "9-register-taken");
+        var notice = await server.Mail.WaitForAsync(email, "Someone tried to register");
+        Assert.Contains("Hi Ms. Rivera", notice.TextBody, StringComparison.Ordinal);
+    }
+
     /// <summary>axe at a laptop's and a phone's width, with a screenshot of each kept under artifacts.</summary>
     private static async Task AuditAsync(IPage page, string name)
     {
