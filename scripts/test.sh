@@ -12,6 +12,7 @@ command -v /usr/lib/postgresql/15/bin/initdb >/dev/null 2>&1 || need_packages+=(
 command -v npm >/dev/null 2>&1 || need_packages+=(npm)   # installs s3rver, the S3-compatible server the storage tests start
 python3 -c 'import sympy' >/dev/null 2>&1 || need_packages+=(python3-sympy)   # the math engine's differential test
 command -v node >/dev/null 2>&1 || need_packages+=(nodejs)  # runs the FSRS reference (ts-fsrs) the flashcard tests compare against
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need_packages+=(python3-aiosmtpd)   # the local SMTP server the mail tests start on a free port
 source scripts/reading-tools.sh
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing: ${need_packages[*]}"

@@ -14,8 +14,10 @@ using StudyHub.Identity.Authentication;
 using StudyHub.Identity.Data;
 using StudyHub.Identity.Domain;
 using StudyHub.Identity.Features;
+using StudyHub.Identity.Mail;
 using StudyHub.Kernel.Auditing;
 using StudyHub.Kernel.Data;
+using StudyHub.Kernel.Jobs;
 using StudyHub.Kernel.Privacy;
 using StudyHub.Kernel.Users;
 
@@ -44,7 +46,23 @@ public static class IdentityModule
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<IdentityMetrics>();
 
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SmtpMailSender>();
+        services.AddSingleton<PickupFolderMailSender>();
+        // No SMTP host (the one-machine default): mails become .eml files in the data directory.
+        services.AddSingleton<IMailSender>(provider => string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)
+            ? provider.GetRequiredService<PickupFolderMailSender>()
+            : provider.GetRequiredService<SmtpMailSender>());
+        services.AddJobHandler<SendMailJob>();
+        services.AddSingleton<MailLinks>();
+        services.AddScoped<Mailbox>();
+        services.AddScoped<OneTimeLinks>();
+        services.AddSingleton<MailRequestThrottle>();
+
         services.AddScoped<Register>();
+        services.AddScoped<VerifyEmail>();
+        services.AddScoped<ForgotPassword>();
+        services.AddScoped<ResetPassword>();
         services.AddScoped<SignIn>();
         services.AddScoped<GetMe>();
         services.AddScoped<RefreshTokens>();
@@ -98,6 +116,9 @@ public static class IdentityModule
     {
         var api = endpoints.MapGroup("/api/v1").WithTags("Accounts");
         Register.Map(api);
+        VerifyEmail.Map(api);
+        ForgotPassword.Map(api);
+        ResetPassword.Map(api);
         SignIn.Map(api);
         GetMe.Map(api);
         RefreshTokens.Map(api);

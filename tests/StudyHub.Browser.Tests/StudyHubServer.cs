@@ -26,6 +26,9 @@ public sealed class StudyHubServer : IAsyncLifetime
 
     public HttpClient Api { get; private set; } = default!;
 
+    /// <summary>The real SMTP server this StudyHub sends its mail to; tests read the links from it.</summary>
+    public StudyHub.Server.Tests.Infrastructure.SmtpCatcher Mail { get; private set; } = default!;
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -37,11 +40,13 @@ public sealed class StudyHubServer : IAsyncLifetime
         var publishDirectory = Path.Combine(root, "artifacts", "browser-host");
         await RunAsync("dotnet", ["publish", Path.Combine(root, "src", "StudyHub.Server"), "-c", "Release", "-o", publishDirectory, "-nologo", "-v", "quiet"], root, TimeSpan.FromMinutes(5));
 
+        Mail = await StudyHub.Server.Tests.Infrastructure.SmtpCatcher.StartAsync();
         var port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { "StudyHub.Server.dll", "--urls", BaseAddress.ToString().TrimEnd('/'), "--DataDirectory", _dataDirectory, "--RateLimits:PerAddressPerMinute", "10000" },
+            ArgumentList = { "StudyHub.Server.dll", "--urls", BaseAddress.ToString().TrimEnd('/'), "--DataDirectory", _dataDirectory, "--RateLimits:PerAddressPerMinute", "10000",
+                "--Mail:Smtp:Host", "127.0.0.1", "--Mail:Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Mail:Smtp:UseTls", "false" },
             WorkingDirectory = publishDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -110,6 +115,11 @@ public sealed class StudyHubServer : IAsyncLifetime
         }
 
         _process?.Dispose();
+        if (Mail is not null)
+        {
+            await Mail.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

@@ -37,4 +37,20 @@ internal sealed class AuthOptions
     /// <summary>Generous, because a whole class may sign in from behind one school address.</summary>
     [Range(1, 100_000)]
     public int SignInAttemptsPerAddressPerMinute { get; set; } = 60;
+
+    /// <summary>How long a password-reset link works (once).</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
+    public TimeSpan PasswordResetLinkLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long an email-verification link works (once).</summary>
+    [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00")]
+    public TimeSpan EmailVerificationLinkLifetime { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>Reset or verification mails that may be asked for one address an hour (so nobody can flood a mailbox).</summary>
+    [Range(1, 1000)]
+    public int MailRequestsPerAddressPerHour { get; set; } = 3;
+
+    /// <summary>Reset or verification mails one client address may ask for an hour, whatever the addresses.</summary>
+    [Range(1, 100_000)]
+    public int MailRequestsPerClientPerHour { get; set; } = 20;
 }

@@ -26,7 +26,7 @@ internal sealed class SignInThrottle(IOptions<AuthOptions> options, TimeProvider
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private const int PurgeThreshold = 10_000;
 
-    private readonly ConcurrentDictionary<string, Counter> _counters = new(StringComparer.Ordinal);
+    private readonly FixedWindowCounter _attempts = new(clock);
     private readonly ConcurrentDictionary<(string Account, string Address), Failures> _failures = new();
 
     public void CountAddress(string? address) =>
@@ -72,6 +72,15 @@ internal sealed class SignInThrottle(IOptions<AuthOptions> options, TimeProvider
         }
     }
 
+    /// <summary>A password reset ends every lockout of the account: the owner proved they hold its mailbox.</summary>
+    public void ClearAccount(string normalizedEmail)
+    {
+        foreach (var key in _failures.Keys.Where(k => k.Account == normalizedEmail).ToList())
+        {
+            _failures.TryRemove(key, out _);
+        }
+    }
+
     /// <summary>A successful sign-in from an address clears its failures for the account.</summary>
     public void RecordSuccess(string normalizedEmail, string? address) =>
         _failures.TryRemove((normalizedEmail, Address(address)), out _);
@@ -91,27 +100,10 @@ internal sealed class SignInThrottle(IOptions<AuthOptions> options, TimeProvider
 
     private void Count(string key, int limit, string message)
     {
-        var now = clock.GetUtcNow();
-        Purge(_counters, stale => stale.WindowStart + Window <= now);
-        var counter = _counters.GetOrAdd(key, _ => new Counter { WindowStart = now });
-        TimeSpan retryAfter;
-        lock (counter)
+        if (!_attempts.TryCount(key, limit, Window, out var retryAfter))
         {
-            if (counter.WindowStart + Window <= now)
-            {
-                counter.WindowStart = now;
-                counter.Attempts = 0;
-            }
-
-            if (++counter.Attempts <= limit)
-            {
-                return;
-            }
-
-            retryAfter = counter.WindowStart + Window - now;
+            throw new TooManyAttemptsException("sign_in_rate_limited", message, retryAfter);
         }
-
-        throw new TooManyAttemptsException("sign_in_rate_limited", message, retryAfter);
     }
 
     // Bounded memory under a flood of distinct keys: stale entries go once the table is large.
@@ -130,13 +122,6 @@ internal sealed class SignInThrottle(IOptions<AuthOptions> options, TimeProvider
                 table.TryRemove(key, out _);
             }
         }
-    }
-
-    private sealed class Counter
-    {
-        public DateTimeOffset WindowStart { get; set; }
-
-        public int Attempts { get; set; }
     }
 
     private sealed class Failures

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Identity.Authentication;
 using StudyHub.Identity.Domain;
+using StudyHub.Identity.Mail;
 using StudyHub.Kernel.Privacy;
 
 namespace StudyHub.Identity.Data;
 
 /// <summary>The Identity module's part of a GDPR export and erasure.</summary>
-internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<User> hasher, SignInThrottle throttle, TimeProvider clock) : IPersonalDataContributor
+internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<User> hasher, SignInThrottle throttle, PickupFolderMailSender pickupFolder, TimeProvider clock) : IPersonalDataContributor
 {
     public string Section => "account";
 
@@ -24,8 +25,11 @@ internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<
             profile = new
             {
                 user.Id, user.Email, user.DisplayName, role = user.Role.ToString().ToLowerInvariant(), user.BirthDate,
-                user.CreatedAt, user.UpdatedAt, user.DisabledAt, user.ErasedAt,
+                user.CreatedAt, user.UpdatedAt, user.DisabledAt, user.ErasedAt, user.EmailVerifiedAt,
             },
+            // Mailed links without their hashes: what each was for, and when it was sent, due to expire and used.
+            mailedLinks = await db.AccountTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.CreatedAt)
+                .Select(t => new { t.Purpose, t.Email, t.CreatedAt, t.ExpiresAt, t.UsedAt }).ToListAsync(cancellationToken),
             parentalConsent = new { grantedAt = user.ParentalConsentGrantedAt, grantedBy = user.ParentalConsentGrantedBy, basis = user.ParentalConsentBasis },
             signInProtection = new { failedSignInsSinceLastSuccess = user.FailedSignInCount, lockouts = throttle.LockoutsOf(user.NormalizedEmail) },
             preferences = new { language = user.PreferredLanguage, timeZone = user.TimeZone, theme = user.Theme, emailNotifications = user.EmailNotifications },
@@ -63,6 +67,9 @@ internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        await db.AccountTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        // With no SMTP server the "sent" mails sit in the data directory: they go with the account.
+        pickupFolder.Forget(user.Email);
         await db.RefreshTokens.Where(t => db.Sessions.Any(s => s.Id == t.SessionId && s.UserId == userId)).ExecuteDeleteAsync(cancellationToken);
         await db.Sessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Enrollments.Where(e => e.StudentId == userId).ExecuteDeleteAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Identity.Domain;
 using StudyHub.Kernel.Data;
+using StudyHub.Kernel.Jobs;
 
 namespace StudyHub.Identity.Data;
 
@@ -27,6 +28,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
     public DbSet<ParentLinkCode> ParentLinkCodes => Set<ParentLinkCode>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
 
     /// <summary>The ASP.NET Data Protection key ring (cookies, antiforgery), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -122,6 +125,21 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             code.HasIndex(c => c.StudentId);
             code.HasOne<User>().WithMany().HasForeignKey(c => c.StudentId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        modelBuilder.Entity<AccountToken>(token =>
+        {
+            token.ToTable("account_tokens");
+            token.HasKey(t => t.Id);
+            token.Property(t => t.Purpose).HasMaxLength(32);
+            token.Property(t => t.SecretHash).HasMaxLength(64);
+            token.Property(t => t.Email).HasMaxLength(User.MaxEmailLength);
+            token.Property(t => t.UsedAt).IsConcurrencyToken();
+            token.HasIndex(t => t.UserId);
+            token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // Mails are queued in the same SaveChanges as the change that causes them (the outbox).
+        modelBuilder.MapSharedJobsTable();
 
         modelBuilder.Entity<DataProtectionKey>(key =>
         {

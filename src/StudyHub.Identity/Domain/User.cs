@@ -33,6 +33,9 @@ internal sealed class User
     /// <summary>On what authority consent was given: <see cref="ConsentBases"/>.</summary>
     public string? ParentalConsentBasis { get; set; }
 
+    /// <summary>When the owner followed a verification link sent to <see cref="Email"/> (or reset their password through it).</summary>
+    public DateTime? EmailVerifiedAt { get; set; }
+
     public string PreferredLanguage { get; set; } = "en";
 
     public string TimeZone { get; set; } = "UTC";

@@ -168,7 +168,8 @@ internal sealed class AdministerUsers(AccountsDbContext db, ICurrentUser current
 /// <summary>Creates accounts outside self-service registration: administrators (command line) and the demo data.</summary>
 internal sealed class AccountProvisioning(AccountsDbContext db, IPasswordHasher<User> hasher, IAuditLog audit, TimeProvider clock)
 {
-    public async Task<User> CreateAsync(string? email, string? password, string? displayName, Role role, DateOnly? birthDate, CancellationToken cancellationToken)
+    /// <param name="alongside">Adds work to the same save as the new account (its verification mail).</param>
+    public async Task<User> CreateAsync(string? email, string? password, string? displayName, Role role, DateOnly? birthDate, CancellationToken cancellationToken, Action<User>? alongside = null)
     {
         var errors = new FieldErrors();
         var validEmail = AccountRules.ValidateEmail(errors, email);
@@ -197,6 +198,7 @@ internal sealed class AccountProvisioning(AccountsDbContext db, IPasswordHasher<
         user.PasswordHash = hasher.HashPassword(user, password!);
         db.Users.Add(user);
         audit.Record(AuditEvents.Registered, user.Id, user.Id, role.ToString());
+        alongside?.Invoke(user);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -20,7 +20,8 @@ public sealed record MyProfile(
     DateOnly? BirthDate,
     bool AwaitingParentalConsent,
     Preferences Preferences,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    bool EmailVerified = false);
 
 /// <summary>The signed-in user's own profile.</summary>
 internal sealed class GetMe(AccountsDbContext db, ICurrentUser currentUser, TimeProvider clock)
@@ -49,7 +50,8 @@ internal sealed class GetMe(AccountsDbContext db, ICurrentUser currentUser, Time
         user.BirthDate,
         user.IsAwaitingConsent(today),
         new Preferences(user.PreferredLanguage, user.TimeZone, user.Theme, user.EmailNotifications),
-        user.CreatedAt);
+        user.CreatedAt,
+        user.EmailVerifiedAt is not null);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/me", async Task<Ok<MyProfile>> (GetMe handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyHub.Identity.Authentication;
 using StudyHub.Identity.Data;
 using StudyHub.Identity.Domain;
+using StudyHub.Identity.Mail;
 using StudyHub.Kernel.Auditing;
 using StudyHub.Kernel.Errors;
 using StudyHub.Kernel.Validation;
@@ -22,7 +23,10 @@ internal sealed class SignIn(
     SessionTokens tokens,
     SignInThrottle throttle,
     IAuditLog audit,
-    IdentityMetrics metrics)
+    IdentityMetrics metrics,
+    Mailbox mailbox,
+    MailLinks urls,
+    TimeProvider clock)
 {
     // Hashing for unknown addresses too keeps the response time from telling which accounts exist.
     private static readonly Lazy<User> TimingDecoy = new(() =>
@@ -95,6 +99,7 @@ internal sealed class SignIn(
         Count("success");
         var session = tokens.OpenSession(user, kind, device, ip);
         audit.Record(AuditEvents.SignedIn, user.Id, user.Id, kind.ToString());
+        await TellOwnerOfNewDeviceAsync(user, session, cancellationToken);
         return (user, session);
     }
 
@@ -104,6 +109,19 @@ internal sealed class SignIn(
         var response = await tokens.IssueAsync(user, session, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return response;
+    }
+
+    /// <summary>
+    /// A sign-in from a device (browser or app, by its description) the account never used before
+    /// mails the owner, in the same save as the session. The very first sign-in is no news.
+    /// </summary>
+    private async Task TellOwnerOfNewDeviceAsync(User user, UserSession session, CancellationToken cancellationToken)
+    {
+        var devices = await db.Sessions.Where(s => s.UserId == user.Id).Select(s => s.DeviceName).Distinct().ToListAsync(cancellationToken);
+        if (devices.Count > 0 && !devices.Contains(session.DeviceName, StringComparer.Ordinal))
+        {
+            mailbox.Enqueue(MailTemplates.NewDeviceSignIn(user.PreferredLanguage, user.Email, user.DisplayName, session.DeviceName, session.IpAddress, clock.GetUtcNow().UtcDateTime, urls.To("/account")));
+        }
     }
 
     private void Count(string outcome) => metrics.SignInAttempt(outcome);

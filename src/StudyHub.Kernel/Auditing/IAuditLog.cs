@@ -21,6 +21,10 @@ public static class AuditEvents
     public const string RefreshTokenReused = "auth.refresh_token_reused";
     public const string SessionRevoked = "auth.session_revoked";
     public const string PasswordChanged = "account.password_changed";
+    public const string PasswordResetRequested = "account.password_reset_requested";
+    public const string PasswordReset = "account.password_reset";
+    public const string EmailVerified = "account.email_verified";
+    public const string RegistrationAttempted = "account.registration_attempted";
     public const string RoleChanged = "admin.role_changed";
     public const string AccountDisabled = "admin.account_disabled";
     public const string AccountEnabled = "admin.account_enabled";

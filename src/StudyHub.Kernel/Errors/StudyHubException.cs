@@ -40,3 +40,6 @@ public sealed class TooManyAttemptsException(string code, string message, TimeSp
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>A one-time link (from a mail) that is invalid, expired or already used; <see cref="StudyHubException.Code"/> says which.</summary>
+public sealed class LinkRefusedException(string code, string message) : StudyHubException(400, code, message);
