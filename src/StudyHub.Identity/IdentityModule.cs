@@ -77,6 +77,14 @@ public static class IdentityModule
                 cookie.SlidingExpiration = true;
                 cookie.LoginPath = "/signin";
                 cookie.AccessDeniedPath = "/denied";
+
+                // A signed-in user on a page their role may not open gets a 403 (rendered as the
+                // HTML error page for browsers), not a redirect to a 200 page.
+                cookie.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
                 cookie.Events.OnValidatePrincipal = async context =>
                 {
                     // A revoked or expired session (or a disabled account) ends the cookie too.

@@ -49,8 +49,7 @@ try
 
     app.UseCorrelationId();
     app.UseSecurityHeaders();
-    app.UseExceptionHandler();
-    app.UseStatusCodePages();
+    app.UseErrorResponses();
     app.UseAuthentication();
     app.UseRateLimiter();
     app.UseAuthorization();
