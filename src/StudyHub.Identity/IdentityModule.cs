@@ -57,6 +57,9 @@ public static class IdentityModule
         services.AddScoped<PersonalData>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<AdministerUsers>();
+        services.AddScoped<AdministerSessions>();
+        services.AddScoped<ViewAuditLog>();
+        services.AddScoped<StudentRemovalUndo>();
         services.AddScoped<AccountProvisioning>();
         services.AddScoped<DemoData>();
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();
@@ -116,6 +119,9 @@ public static class IdentityModule
         ParentalConsent.Map(api);
         PersonalData.Map(api);
         AdministerUsers.Map(api);
+        AdministerSessions.Map(api);
+        ViewAuditLog.Map(api);
+        PersonalData.MapWebDownloads(endpoints);
 
         // The web UI's sign-out: a form post (with antiforgery) that ends the cookie's session. A
         // post without a valid token (a forged cross-site form) changes nothing and is answered

@@ -61,7 +61,8 @@ public sealed partial class WebSession : IDisposable
     {
         Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther,
             $"expected a redirect, got {(int)response.StatusCode}: {Head(response.Content.ReadAsStringAsync().Result)}");
-        return response.Headers.Location!.OriginalString;
+        var location = response.Headers.Location!;
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
     }
 
     private static string Head(string text) => text.Length <= 2000 ? text : text[..2000];
