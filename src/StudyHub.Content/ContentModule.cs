@@ -31,6 +31,7 @@ public static class ContentModule
         services.AddSingleton(catalog);
         services.AddSingleton<ISkillCatalog>(catalog);
         services.AddScoped<ListSkills>();
+        services.AddScoped<StudyHub.Kernel.Privacy.IPersonalDataContributor, HomeworkPersonalData>();
         services.AddSingleton<BuiltInClassifier>();
         services.AddSingleton<IProblemClassifier>(provider => provider.GetRequiredService<BuiltInClassifier>());
         services.AddSingleton<AnswerKeys>();

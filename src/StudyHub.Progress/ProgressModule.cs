@@ -19,6 +19,7 @@ public static class ProgressModule
         var services = builder.Services;
         services.AddModuleDbContext<ProgressDbContext>(ProgressDbContext.MigrationsHistoryTable);
         services.AddIntegrationEventHandler<QuestionAnswered, ApplyAnswerToMastery>();
+        services.AddScoped<StudyHub.Kernel.Privacy.IPersonalDataContributor, ProgressPersonalData>();
         services.AddJobHandler<RefitSkillParameters>();
         services.AddRecurringJob(RefitSkillParameters.JobKind,
             provider => provider.GetRequiredService<IConfiguration>().GetValue<TimeSpan?>("Progress:RefitInterval") ?? TimeSpan.FromDays(1));

@@ -85,17 +85,25 @@ internal sealed class PersonalData(
 
     private async Task EraseAsync(Guid userId, CancellationToken cancellationToken)
     {
-        // One transaction across modules that share the database: all of it is erased, or none.
+        // Other modules keep their data in their own DbContexts (own connections), which cannot
+        // join this module's transaction; on SQLite they would wait on its write lock. They erase
+        // first, each idempotently; the account goes last, so after a failure part-way the account
+        // still exists and the erasure can simply be asked for again.
+        foreach (var contributor in contributors.Where(c => c is not AccountPersonalData))
+        {
+            await contributor.EraseAsync(userId, cancellationToken);
+        }
+
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var contributor in contributors)
+            foreach (var contributor in contributors.OfType<AccountPersonalData>())
             {
                 await contributor.EraseAsync(userId, cancellationToken);
             }
 
-            // The record of the erasure commits with the erasure, or neither does.
+            // The record of the erasure commits with the erasure of the account, or neither does.
             audit.Record(AuditEvents.DataErased, currentUser.UserId, userId, null);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
