@@ -75,6 +75,9 @@ public static class IdentityModule
         services.AddScoped<PersonalData>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<AdministerUsers>();
+        services.AddScoped<AdministerSessions>();
+        services.AddScoped<ViewAuditLog>();
+        services.AddScoped<StudentRemovalUndo>();
         services.AddScoped<AccountProvisioning>();
         services.AddScoped<DemoData>();
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();
@@ -95,6 +98,14 @@ public static class IdentityModule
                 cookie.SlidingExpiration = true;
                 cookie.LoginPath = "/signin";
                 cookie.AccessDeniedPath = "/denied";
+
+                // A signed-in user on a page their role may not open gets a 403 (rendered as the
+                // HTML error page for browsers), not a redirect to a 200 page.
+                cookie.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
                 cookie.Events.OnValidatePrincipal = async context =>
                 {
                     // A revoked or expired session (or a disabled account) ends the cookie too.
@@ -129,6 +140,9 @@ public static class IdentityModule
         ParentalConsent.Map(api);
         PersonalData.Map(api);
         AdministerUsers.Map(api);
+        AdministerSessions.Map(api);
+        ViewAuditLog.Map(api);
+        PersonalData.MapWebDownloads(endpoints);
 
         // The web UI's sign-out: a form post (with antiforgery) that ends the cookie's session. A
         // post without a valid token (a forged cross-site form) changes nothing and is answered

@@ -53,8 +53,7 @@ try
 
     app.UseCorrelationId();
     app.UseSecurityHeaders();
-    app.UseExceptionHandler();
-    app.UseStatusCodePages();
+    app.UseErrorResponses();
     app.UseAuthentication();
     app.UseRateLimiter();
     app.UseAuthorization();

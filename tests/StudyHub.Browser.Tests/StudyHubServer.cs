@@ -88,6 +88,11 @@ public sealed class StudyHubServer : IAsyncLifetime
 
     public const string Password = "Correct-Horse-42";
 
+    /// <summary>Creates an administrator with the server's own command line (admins never self-register), on the running server's data.</summary>
+    public Task CreateAdministratorAsync(string email, string name) =>
+        RunAsync("dotnet", ["StudyHub.Server.dll", "create-admin", "--email", email, "--password", Password, "--name", name, "--DataDirectory", _dataDirectory],
+            Path.Combine(RepositoryRoot(), "artifacts", "browser-host"), TimeSpan.FromMinutes(2));
+
     public string ServerOutput
     {
         get

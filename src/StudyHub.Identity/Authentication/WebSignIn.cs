@@ -30,6 +30,7 @@ internal sealed class WebSignIn(SignIn signIn, AccountsDbContext db, SessionRevo
             new Claim(StudyHubClaims.Name, user.DisplayName),
         ], Scheme, StudyHubClaims.Name, StudyHubClaims.Role);
         await http.SignInAsync(Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = true });
+        ThemeCookie.Write(http, user.Theme);
     }
 
     public async Task SignOutAsync(HttpContext http, CancellationToken cancellationToken)

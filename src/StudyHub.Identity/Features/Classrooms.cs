@@ -18,7 +18,13 @@ public sealed record JoinClassroomRequest(string? Code);
 /// <summary>A classroom as its viewer may see it: the join code only for its teacher.</summary>
 public sealed record ClassroomView(Guid Id, string Name, string Subject, string Grade, string TimeZone, string TeacherName, int StudentCount, string? JoinCode, DateTime CreatedAt);
 
-public sealed record RosterEntry(Guid StudentId, string DisplayName, DateTime JoinedAt, bool AwaitingParentalConsent);
+/// <summary>A student on a teacher's roster, with where their consent stands and whether a parent has linked.</summary>
+public sealed record RosterEntry(Guid StudentId, string DisplayName, DateTime JoinedAt, bool AwaitingParentalConsent, bool Under13, string? ConsentBasis, bool ParentLinked);
+
+public sealed record ChangeClassroomTimeZoneRequest(string? TimeZone);
+
+/// <summary>The enrollment a teacher just removed: enough to put it back as it was.</summary>
+internal sealed record RemovedStudent(Guid ClassroomId, Guid StudentId, DateTime JoinedAt, DateTime RemovedAt);
 
 /// <summary>Teachers create classrooms and hand out join codes; students join with the code.</summary>
 internal sealed class Classrooms(AccountsDbContext db, ICurrentUser currentUser, TimeProvider clock)
@@ -32,12 +38,7 @@ internal sealed class Classrooms(AccountsDbContext db, ICurrentUser currentUser,
             .RequireText("name", request.Name, Classroom.MaxNameLength)
             .RequireText("subject", request.Subject, Classroom.MaxSubjectLength)
             .RequireText("grade", request.Grade, Classroom.MaxGradeLength);
-        var timeZone = string.IsNullOrWhiteSpace(request.TimeZone) ? "UTC" : request.TimeZone.Trim();
-        if (timeZone.Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
-        {
-            errors.Add("timeZone", "must be an IANA time zone such as Europe/London or America/New_York.");
-        }
-
+        var timeZone = ValidTimeZone(errors, request.TimeZone);
         errors.ThrowIfAny();
         var classroom = new Classroom
         {
@@ -126,18 +127,73 @@ internal sealed class Classrooms(AccountsDbContext db, ICurrentUser currentUser,
                           join u in db.Users on e.StudentId equals u.Id
                           where e.ClassroomId == classroomId
                           orderby u.DisplayName
-                          select new { e.JoinedAt, User = u }).AsNoTracking().ToListAsync(cancellationToken);
-        return rows.Select(r => new RosterEntry(r.User.Id, r.User.DisplayName, r.JoinedAt, r.User.IsAwaitingConsent(today))).ToList();
+                          select new { e.JoinedAt, User = u, ParentLinked = db.ParentLinks.Any(l => l.StudentId == u.Id) })
+                          .AsNoTracking().ToListAsync(cancellationToken);
+        return rows.Select(r => new RosterEntry(
+            r.User.Id, r.User.DisplayName, r.JoinedAt, r.User.IsAwaitingConsent(today), r.User.IsUnder13(today),
+            r.User.ParentalConsentGrantedAt is null ? null : r.User.ParentalConsentBasis, r.ParentLinked)).ToList();
     }
 
-    public async Task RemoveStudentAsync(Guid classroomId, Guid studentId, CancellationToken cancellationToken)
+    public async Task<RemovedStudent> RemoveStudentAsync(Guid classroomId, Guid studentId, CancellationToken cancellationToken)
     {
         await RequireOwnClassroomAsync(classroomId, cancellationToken);
+        var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.ClassroomId == classroomId && e.StudentId == studentId, cancellationToken);
         var removed = await db.Enrollments.Where(e => e.ClassroomId == classroomId && e.StudentId == studentId).ExecuteDeleteAsync(cancellationToken);
-        if (removed == 0)
+        if (enrollment is null || removed == 0)
         {
             throw new NotFoundException("student");
         }
+
+        return new RemovedStudent(classroomId, studentId, enrollment.JoinedAt, clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>Puts a removed student back with their original join date (the undo of <see cref="RemoveStudentAsync"/>).</summary>
+    public async Task RestoreStudentAsync(RemovedStudent removed, CancellationToken cancellationToken)
+    {
+        await RequireOwnClassroomAsync(removed.ClassroomId, cancellationToken);
+        if (!await db.Users.AnyAsync(u => u.Id == removed.StudentId && u.ErasedAt == null, cancellationToken))
+        {
+            throw new NotFoundException("student");
+        }
+
+        if (!await db.Enrollments.AnyAsync(e => e.ClassroomId == removed.ClassroomId && e.StudentId == removed.StudentId, cancellationToken))
+        {
+            db.Enrollments.Add(new Enrollment { ClassroomId = removed.ClassroomId, StudentId = removed.StudentId, JoinedAt = removed.JoinedAt });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // The student rejoined (or undo ran twice) at the same moment; one enrollment is kept.
+            }
+        }
+    }
+
+    /// <summary>A student's display name, for the undo message of a removal the caller made.</summary>
+    public async Task<string> StudentNameAsync(Guid studentId, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.Id == studentId && u.ErasedAt == null).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "The student";
+
+    public async Task<ClassroomView> ChangeTimeZoneAsync(Guid classroomId, ChangeClassroomTimeZoneRequest request, CancellationToken cancellationToken)
+    {
+        var classroom = await RequireOwnClassroomAsync(classroomId, cancellationToken);
+        var errors = new FieldErrors();
+        var timeZone = ValidTimeZone(errors, request.TimeZone);
+        errors.ThrowIfAny();
+        classroom.TimeZone = timeZone;
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(classroomId, cancellationToken);
+    }
+
+    private static string ValidTimeZone(FieldErrors errors, string? requested)
+    {
+        var timeZone = string.IsNullOrWhiteSpace(requested) ? "UTC" : requested.Trim();
+        if (!TimeZoneChoices.IsKnown(timeZone))
+        {
+            errors.Add("timeZone", "must be a time zone from the list, such as Europe/London or America/New_York.");
+        }
+
+        return timeZone;
     }
 
     public async Task LeaveAsync(Guid classroomId, CancellationToken cancellationToken)
@@ -226,6 +282,10 @@ internal sealed class Classrooms(AccountsDbContext db, ICurrentUser currentUser,
             .WithName("RemoveStudent").WithSummary("Remove a student from a classroom you teach.").ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         classrooms.MapPost("/{classroomId:guid}/join-code", async Task<Ok<ClassroomView>> (Guid classroomId, Classrooms handler, CancellationToken ct) => TypedResults.Ok(await handler.RegenerateJoinCodeAsync(classroomId, ct)))
             .WithName("RegenerateJoinCode").WithSummary("Replace the join code of a classroom you teach.").ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        classrooms.MapPut("/{classroomId:guid}/time-zone", async Task<Ok<ClassroomView>> (Guid classroomId, ChangeClassroomTimeZoneRequest request, Classrooms handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ChangeTimeZoneAsync(classroomId, request, ct)))
+            .WithName("ChangeClassroomTimeZone").WithSummary("Change the time zone that decides a classroom's days and deadlines (teachers).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         classrooms.MapDelete("/{classroomId:guid}/membership", async Task<NoContent> (Guid classroomId, Classrooms handler, CancellationToken ct) =>
             {
                 await handler.LeaveAsync(classroomId, ct);

@@ -15,16 +15,27 @@ internal sealed class DemoData(AccountsDbContext db, AccountProvisioning provisi
 {
     public const string Password = "StudyHub-demo-2026";
 
-    public async Task<IReadOnlyList<DemoAccount>> SeedAsync(CancellationToken cancellationToken)
+    /// <summary>The demo accounts that exist and can still sign in (for the sign-in page in demo mode).</summary>
+    public async Task<IReadOnlyList<DemoAccount>> ListSeededAsync(CancellationToken cancellationToken)
     {
-        var accounts = new List<DemoAccount>
-        {
+        var emails = Accounts.Select(a => a.Email).ToList();
+        var usable = await db.Users.Where(u => emails.Contains(u.NormalizedEmail) && u.ErasedAt == null && u.DisabledAt == null)
+            .Select(u => u.NormalizedEmail).ToListAsync(cancellationToken);
+        return Accounts.Where(a => usable.Contains(a.Email)).ToList();
+    }
+
+    private static IReadOnlyList<DemoAccount> Accounts { get; } =
+        [
             new("admin", "admin@demo.studyhub.dev", Password, "school administrator"),
             new("teacher", "teacher@demo.studyhub.dev", Password, "teaches Algebra 1 (period 3)"),
             new("student", "maya@demo.studyhub.dev", Password, "15, in Algebra 1"),
             new("student", "leo@demo.studyhub.dev", Password, "11, in Algebra 1, awaiting parental consent"),
             new("parent", "parent@demo.studyhub.dev", Password, "Leo's parent: grant consent on the Family page"),
-        };
+        ];
+
+    public async Task<IReadOnlyList<DemoAccount>> SeedAsync(CancellationToken cancellationToken)
+    {
+        var accounts = Accounts;
         if (await db.Users.AnyAsync(cancellationToken))
         {
             return await db.Users.AnyAsync(u => u.NormalizedEmail == "teacher@demo.studyhub.dev", cancellationToken) ? accounts : [];

@@ -102,6 +102,14 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
         return rows.Select(r => ToChild(r.User, r.LinkedAt, today)).ToList();
     }
 
+    /// <summary>One linked child of the calling parent; 404 for any other child.</summary>
+    public async Task<LinkedChild> GetChildAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        var parentId = currentUser.RequireRole(Role.Parent);
+        await RequireLinkedChildAsync(parentId, childId, cancellationToken);
+        return await ChildAsync(parentId, childId, cancellationToken);
+    }
+
     public async Task<LinkedChild> GrantAsync(Guid childId, GrantConsentRequest request, CancellationToken cancellationToken)
     {
         var parentId = currentUser.RequireRole(Role.Parent);

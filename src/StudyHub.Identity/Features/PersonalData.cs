@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -113,6 +116,27 @@ internal sealed class PersonalData(
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The same exports as files for the web UI (cookie sign-in, a plain link): the browser saves
+    /// them under a dated name instead of showing JSON.
+    /// </summary>
+    public static void MapWebDownloads(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/account/export", async Task<FileContentHttpResult> (PersonalData handler, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct) =>
+                AsFile(await handler.ExportMineAsync(ct), "studyhub-my-data", clock, json.Value))
+            .RequireAuthorization().ExcludeFromDescription();
+        endpoints.MapGet("/family/children/{childId:guid}/export", async Task<FileContentHttpResult> (Guid childId, PersonalData handler, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct) =>
+                AsFile(await handler.ExportChildAsync(childId, ct), "studyhub-child-data", clock, json.Value))
+            .RequireAuthorization().ExcludeFromDescription();
+    }
+
+    private static FileContentHttpResult AsFile(Dictionary<string, object?> document, string name, TimeProvider clock, JsonOptions json)
+    {
+        var options = new JsonSerializerOptions(json.SerializerOptions) { WriteIndented = true };
+        var day = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(document, options), "application/json", $"{name}-{day}.json");
     }
 
     public static void Map(IEndpointRouteBuilder api)

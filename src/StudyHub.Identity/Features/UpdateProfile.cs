@@ -50,7 +50,7 @@ internal sealed class UpdateProfile(
             errors.Add("language", $"must be one of {string.Join(", ", Languages)}.");
         }
 
-        if (request.TimeZone is not null && (request.TimeZone.Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZone, out _)))
+        if (request.TimeZone is not null && !TimeZoneChoices.IsKnown(request.TimeZone))
         {
             errors.Add("timeZone", "must be an IANA time zone such as Europe/London.");
         }

@@ -56,6 +56,17 @@ internal sealed class StudyHubExceptionHandler(IProblemDetailsService problems, 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (ErrorPages.WantsHtml(httpContext))
+        {
+            // A browser's page request: the exception middleware re-executes it into the HTML error page.
+            if (exception is not StudyHubException)
+            {
+                logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            }
+
+            return false;
+        }
+
         var problem = exception switch
         {
             ValidationFailedException validation => Validation(validation),
