@@ -21,6 +21,7 @@ public static class ProgressModule
         services.AddScoped<GetStudentProgress>();
         services.AddScoped<GetClassroomProgress>();
         services.AddScoped<ExportClassroomProgress>();
+        services.AddScoped<ILearningPath, LearningPath>();
         return builder;
     }
 

@@ -14,7 +14,7 @@ public static partial class WebSession
         var response = await client.PostAsync(new Uri("/signin", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "signin",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryField().Match(form).Groups[1].Value),
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
             ["Form.Email"] = account.Email,
             ["Form.Password"] = account.Password,
         }));
@@ -25,6 +25,9 @@ public static partial class WebSession
 
         return client;
     }
+
+    /// <summary>The antiforgery token a page's forms carry, to post one of them as the browser would.</summary>
+    public static string AntiforgeryToken(string html) => WebUtility.HtmlDecode(AntiforgeryField().Match(html).Groups[1].Value);
 
     /// <summary>GETs a page, expecting 200, and returns its HTML.</summary>
     public static async Task<string> PageAsync(this HttpClient client, string url)
