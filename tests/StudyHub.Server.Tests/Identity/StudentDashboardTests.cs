@@ -24,7 +24,8 @@ public sealed partial class StudentDashboardTests : IDisposable
 
         var page = await client.PageAsync("/dashboard");
 
-        Assert.Contains("Nothing is due yet. Finish a practice game to start a daily streak", page, StringComparison.Ordinal);
+        Assert.Contains("No assignments waiting. When your teacher sets a game for your class", page, StringComparison.Ordinal);
+        Assert.Contains("Finish a practice game to start a daily streak", page, StringComparison.Ordinal);
         Assert.Contains("Play on two days in a row to build one.", page, StringComparison.Ordinal);
         Assert.Contains("No recommendation yet.", page, StringComparison.Ordinal);
         Assert.Contains("No homework yet.", page, StringComparison.Ordinal);
@@ -48,6 +49,30 @@ public sealed partial class StudentDashboardTests : IDisposable
         Assert.Contains("4 games &#xB7; badges: First game", yesterday, StringComparison.Ordinal);
         Assert.Contains("Your streak has ended. Finish a game today to start a new one.", lapsed, StringComparison.Ordinal);
         Assert.Contains("<p class=\"stat\">0 days</p>", lapsed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Work_set_by_the_teacher_is_due_on_the_dashboard_and_turns_missing_after_its_due_time()
+    {
+        var teacher = await _factory.RegisterAndSignInAsync("teacher");
+        var student = await _factory.RegisterAndSignInAsync("student");
+        using var teacherApi = _factory.CreateClientFor(teacher);
+        using var studentApi = _factory.CreateClientFor(student);
+        var classroom = await (await teacherApi.PostAsJsonAsync("/api/v1/classrooms", new { name = "Maths 8B", subject = "Math", grade = "8" })).Content.ReadFromJsonAsync<Classroom>();
+        await ApiClient.EnsureSuccessAsync(await studentApi.PostAsJsonAsync("/api/v1/classrooms/join", new { code = classroom!.JoinCode }));
+        var game = await (await teacherApi.PostAsJsonAsync("/api/v1/games", new { skillId = "math.linear-equations", questionCount = 2 })).Content.ReadFromJsonAsync<IdOnly>();
+        var due = _factory.Clock.GetUtcNow().AddDays(1).ToString("yyyy-MM-dd'T'17:00", System.Globalization.CultureInfo.InvariantCulture);
+        await ApiClient.EnsureSuccessAsync(await teacherApi.PostAsJsonAsync($"/api/v1/classrooms/{classroom.Id}/assignments", new { gameId = game!.Id, title = "Linear equations before Friday", dueLocal = due }));
+        using var web = await _factory.SignInOnTheWebAsync(student);
+
+        var before = await web.PageAsync("/dashboard");
+        _factory.Clock.Advance(TimeSpan.FromDays(2));
+        var after = await web.PageAsync("/dashboard");
+
+        Assert.Contains("<strong>Linear equations before Friday</strong>", before, StringComparison.Ordinal);
+        Assert.Contains("Maths 8B · due 25 Nov, 17:00", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("Missing</span>", before, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"pill pill-warn\">Missing</span>", after, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,6 +133,10 @@ public sealed partial class StudentDashboardTests : IDisposable
         db.BadgeAwards.Add(new BadgeAward { StudentId = studentId, BadgeId = "first-game", AwardedAt = _factory.Clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
     }
+
+    private sealed record Classroom(Guid Id, string JoinCode);
+
+    private sealed record IdOnly(Guid Id);
 
     private sealed record Caller(Guid? UserId, Role? Role) : ICurrentUser
     {
