@@ -48,6 +48,7 @@ public static class ContentModule
         services.AddJobHandler<ReadHomework>();
         services.AddScoped<IHomeworkQueries, HomeworkQueries>();
         services.AddScoped<IHomeworkSearch, HomeworkSearch>();
+        services.AddScoped<IRecentHomework, RecentHomework>();
         return builder;
     }
 

@@ -71,6 +71,7 @@ public static class IdentityModule
         services.AddScoped<UpdateProfile>();
         services.AddScoped<Classrooms>();
         services.AddScoped<ParentalConsent>();
+        services.AddScoped<LinkedParents>();
         services.AddScoped<IConsentGate>(provider => provider.GetRequiredService<ParentalConsent>());
         services.AddScoped<PersonalData>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using StudyHub.Kernel.Data;
+using StudyHub.Kernel.Learning;
 using StudyHub.Practice.Data;
 using StudyHub.Practice.Features;
 using StudyHub.Practice.Generation;
@@ -27,6 +28,7 @@ public static class PracticeModule
         services.AddScoped<GetNextQuestion>();
         services.AddScoped<SubmitAnswer>();
         services.AddScoped<UseHint>();
+        services.AddScoped<IPracticeStanding, PracticeStandings>();
         return builder;
     }
 

@@ -26,8 +26,10 @@ public static class ProgressModule
         services.AddScoped<GetStudentProgress>();
         services.AddScoped<GetClassroomProgress>();
         services.AddScoped<ExportClassroomProgress>();
+        services.AddScoped<ILearningPath, LearningPath>();
         services.AddScoped<CreateAssignment>();
         services.AddScoped<ListAssignments>();
+        services.AddScoped<IWorkDue, WorkDueForStudent>();
         services.AddScoped<GetGradebook>();
         services.AddScoped<DeleteAssignment>();
         return builder;

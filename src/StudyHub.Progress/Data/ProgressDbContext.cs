@@ -69,7 +69,9 @@ internal sealed class ProgressDbContext(DbContextOptions<ProgressDbContext> opti
             assignment.HasKey(a => a.Id);
             assignment.Property(a => a.Title).HasMaxLength(Assignment.MaxTitleLength);
             assignment.HasIndex(a => new { a.ClassroomId, a.DueAt });
-            assignment.HasMany(a => a.Students).WithOne().HasForeignKey(s => s.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+            assignment.HasMany(a => a.Students).WithOne().HasForeignKey(s => s.AssignmentId).OnDelete(DeleteBehavior.Cascade)
+                // PostgreSQL keeps 63 characters of a name; the generated one is longer.
+                .HasConstraintName("FK_progress_assignment_students_assignment");
         });
 
         modelBuilder.Entity<AssignmentStudent>(student =>

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using StudyHub.Kernel.Users;
-using StudyHub.Kernel.Validation;
 using StudyHub.Math;
 using StudyHub.Server.Hosting;
 
@@ -43,6 +41,7 @@ internal static class MathApi
     public static WebApplicationBuilder AddMathEngine(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(new MathEngine());
+        builder.Services.AddScoped<MathHelp>();
         return builder;
     }
 
@@ -51,32 +50,18 @@ internal static class MathApi
         var math = endpoints.MapGroup("/api/v1/math").RequireAuthorization().WithTags("Math")
             .AddEndpointFilter(async (context, next) =>
             {
-                var consent = context.HttpContext.RequestServices.GetRequiredService<IConsentGate>();
-                await consent.EnsureMayUseRestrictedFeaturesAsync(context.HttpContext.RequestAborted);
+                var help = context.HttpContext.RequestServices.GetRequiredService<MathHelp>();
+                await help.EnsureMayUseAsync(context.HttpContext.RequestAborted);
                 return await next(context);
             })
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        math.MapPost("/solve", (SolveRequest request, MathEngine engine) =>
-            {
-                new FieldErrors().RequireText("problem", request.Problem, engine.Limits.MaxInputLength).ThrowIfAny();
-                return Answer(() => engine.Solve(request.Problem!));
-            })
+        math.MapPost("/solve", (SolveRequest request, MathHelp help) => Answer(() => help.Solve(request.Problem)))
             .WithName("SolveProblem")
             .WithSummary("Solve a problem as a student writes it (\"2x+3=11\", \"factor x^2+7x+12\"): exact and decimal answers with worked steps.");
 
-        math.MapPost("/check", (CheckRequest request, MathEngine engine) =>
-            {
-                var limit = engine.Limits.MaxInputLength;
-                new FieldErrors().RequireText("problem", request.Problem, limit).RequireText("answer", request.Answer, limit).ThrowIfAny();
-                return Answer(() =>
-                {
-                    var check = engine.Check(request.Problem!, request.Answer!);
-                    var solution = request.ShowSolution == true ? engine.Solve(request.Problem!) : null;
-                    return new CheckResponse(check.Outcome, check.Reason, check.Message, check.CountsAsCorrect, check.Misconception, check.StudentAnswer, solution);
-                });
-            })
+        math.MapPost("/check", (CheckRequest request, MathHelp help) => Answer(() => help.Check(request.Problem, request.Answer, request.ShowSolution == true)))
             .WithName("CheckAnswer")
             .WithSummary("Check a student's answer: correct, equivalent but not in the requested form, or incorrect with a reason and the misconception when recognised. The solution only with showSolution.");
 
@@ -85,56 +70,21 @@ internal static class MathApi
 
     private static void MapTeaching(RouteGroupBuilder math)
     {
-        math.MapPost("/hints", (HintRequest request, MathEngine engine) =>
-            {
-                var errors = new FieldErrors().RequireText("problem", request.Problem, engine.Limits.MaxInputLength);
-                if (request.Level is not (>= 1 and <= 4))
-                {
-                    errors.Add("level", "must be 1 (the idea), 2 (the first step), 3 (the operation) or 4 (what to review).");
-                }
-
-                errors.ThrowIfAny();
-                return Answer(() => engine.Hint(request.Problem!, request.Level!.Value));
-            })
+        math.MapPost("/hints", (HintRequest request, MathHelp help) => Answer(() => help.Hint(request.Problem, request.Level)))
             .WithName("GetHint")
             .WithSummary("A hint at level 1–3 (idea, first step, operation) or 4 (what to review); never the answer.");
 
-        math.MapPost("/variants", (VariantsRequest request, MathEngine engine) =>
-            {
-                var count = RequireProblemAndCount(engine, request.Problem, request.Count, max: 20);
-                return Answer(() => engine.Variants(request.Problem!, count, request.Seed));
-            })
+        math.MapPost("/variants", (VariantsRequest request, MathHelp help) => Answer(() => help.Variants(request.Problem, request.Count, request.Seed)))
             .WithName("GetVariants")
             .WithSummary("New problems of the same kind and difficulty, with clean answers.");
 
-        math.MapPost("/distractors", (DistractorsRequest request, MathEngine engine) =>
-            {
-                var count = RequireProblemAndCount(engine, request.Problem, request.Count, max: 10);
-                return Answer(() => engine.Distractors(request.Problem!, count));
-            })
+        math.MapPost("/distractors", (DistractorsRequest request, MathHelp help) => Answer(() => help.Distractors(request.Problem, request.Count)))
             .WithName("GetDistractors")
             .WithSummary("Wrong answers from real misconceptions, each labelled; never equal to the right answer.");
 
-        math.MapPost("/error-solutions", (ErrorSolutionRequest request, MathEngine engine) =>
-            {
-                new FieldErrors().RequireText("problem", request.Problem, engine.Limits.MaxInputLength).ThrowIfAny();
-                return Answer(() => engine.ErrorSolution(request.Problem!, request.Seed));
-            })
+        math.MapPost("/error-solutions", (ErrorSolutionRequest request, MathHelp help) => Answer(() => help.ErrorSolution(request.Problem, request.Seed)))
             .WithName("GetErrorSolution")
             .WithSummary("A worked solution with exactly one wrong step, and which step it is (identify-the-error games).");
-    }
-
-    /// <summary>Validates the problem and a count (default 3); returns the count.</summary>
-    private static int RequireProblemAndCount(MathEngine engine, string? problem, int? count, int max)
-    {
-        var errors = new FieldErrors().RequireText("problem", problem, engine.Limits.MaxInputLength);
-        if (count is { } asked && (asked < 1 || asked > max))
-        {
-            errors.Add("count", $"must be between 1 and {max}.");
-        }
-
-        errors.ThrowIfAny();
-        return count ?? 3;
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ internal sealed class Assignments : Migration
             {
                 table.PrimaryKey("PK_progress_assignment_students", x => new { x.AssignmentId, x.StudentId });
                 table.ForeignKey(
-                    name: "FK_progress_assignment_students_progress_assignments_AssignmentId",
+                    name: "FK_progress_assignment_students_assignment",
                     column: x => x.AssignmentId,
                     principalTable: "progress_assignments",
                     principalColumn: "Id",
