@@ -26,6 +26,7 @@ public static class PracticeModule
         services.AddScoped<GetNextQuestion>();
         services.AddScoped<SubmitAnswer>();
         services.AddScoped<UseHint>();
+        services.AddScoped<GetSessionResults>();
         return builder;
     }
 
@@ -38,6 +39,7 @@ public static class PracticeModule
         GetNextQuestion.Map(api);
         SubmitAnswer.Map(api);
         UseHint.Map(api);
+        GetSessionResults.Map(api);
         return endpoints;
     }
 }
