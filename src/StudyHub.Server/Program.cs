@@ -10,6 +10,10 @@ using StudyHub.Storage;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    if (await BackupCommands.RunAsync(builder.Configuration, args) is { } backupExitCode)
+    {
+        return backupExitCode;
+    }
 
     builder.Services.AddOptions<StudyHubHostOptions>()
         .Bind(builder.Configuration)
@@ -75,9 +79,9 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception exception) when (ConfigurationError.Describe(exception) is { } message)
+catch (Exception exception) when (StartupError.Describe(exception) is { } message)
 {
-    await Console.Error.WriteLineAsync("Configuration error: " + message);
+    await Console.Error.WriteLineAsync(message);
     return 1;
 }
 
