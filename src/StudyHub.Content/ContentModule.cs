@@ -61,7 +61,7 @@ public static class ContentModule
         GetHomework.Map(api);
         UpdateHomework.Map(api);
         DeleteHomework.Map(api);
-        HomeworkEvents.Map(api);
+        HomeworkEvents.Map(api, endpoints);
         return endpoints;
     }
 }

@@ -7,6 +7,12 @@ internal sealed class ContentOptions
 {
     public const string Section = "Content";
 
+    /// <summary>The most the upload page's form may carry (a page's attribute needs a constant); the configured limits below still apply.</summary>
+    public const long WebFormBodyLimitBytes = 64L * 1024 * 1024;
+
+    /// <summary>The longest form value on that page (pasted text is at most a few hundred KB as UTF-8).</summary>
+    public const int WebFormValueLimitBytes = 8 * 1024 * 1024;
+
     /// <summary>The largest single file.</summary>
     [Range(1024, 1L << 32)]
     public long MaxFileBytes { get; set; } = 25 * 1024 * 1024;

@@ -29,6 +29,7 @@ public static class PracticeModule
         services.AddScoped<SubmitAnswer>();
         services.AddScoped<UseHint>();
         services.AddScoped<IPracticeStanding, PracticeStandings>();
+        services.AddScoped<GetSessionResults>();
         return builder;
     }
 
@@ -41,6 +42,7 @@ public static class PracticeModule
         GetNextQuestion.Map(api);
         SubmitAnswer.Map(api);
         UseHint.Map(api);
+        GetSessionResults.Map(api);
         return endpoints;
     }
 }

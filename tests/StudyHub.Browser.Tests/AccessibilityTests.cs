@@ -56,10 +56,7 @@ public sealed class AccessibilityTests(StudyHubServer server)
         await server.RegisterThroughApiAsync("parent", email, "Pat Doe");
         var page = await server.NewPageAsync();
         await PageAudits.WatchContentSecurityPolicyAsync(page);
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(StudyHubServer.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await StudyHubServer.SignInAsync(page, email);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Pat Doe" })).ToBeVisibleAsync();
 
         foreach (var path in new[] { "/dashboard", "/account", "/family" })

@@ -93,6 +93,15 @@ public sealed class StudyHubServer : IAsyncLifetime
         RunAsync("dotnet", ["StudyHub.Server.dll", "create-admin", "--email", email, "--password", Password, "--name", name, "--DataDirectory", _dataDirectory],
             Path.Combine(RepositoryRoot(), "artifacts", "browser-host"), TimeSpan.FromMinutes(2));
 
+    /// <summary>Signs in through the sign-in page, as a returning user does.</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
     public string ServerOutput
     {
         get

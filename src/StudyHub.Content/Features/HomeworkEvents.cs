@@ -18,8 +18,15 @@ internal static class HomeworkEvents
     private static readonly TimeSpan DatabaseRecheck = TimeSpan.FromSeconds(3);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/homework/{id:guid}/events", async Task (Guid id, HttpContext http, HomeworkAccess access, HomeworkProgressNotifier notifier, IServiceScopeFactory scopes, CancellationToken ct) =>
+    /// <summary>The API's stream (bearer token) and the homework page's (the web cookie): one handler, two doors.</summary>
+    public static void Map(IEndpointRouteBuilder api, IEndpointRouteBuilder web)
+    {
+        MapStream(api).WithName("HomeworkEvents");
+        MapStream(web).ExcludeFromDescription();
+    }
+
+    private static RouteHandlerBuilder MapStream(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/homework/{id:guid}/events", async Task (Guid id, HttpContext http, HomeworkAccess access, HomeworkProgressNotifier notifier, IServiceScopeFactory scopes, CancellationToken ct) =>
             {
                 var homework = await access.FindReadableAsync(id, ct);
 
@@ -58,7 +65,6 @@ internal static class HomeworkEvents
                 }
             })
             .RequireAuthorization()
-            .WithName("HomeworkEvents")
             .WithSummary("Server-sent events with the homework's progress: queued → reading page 2 of 5 → finding problems → ready (or failed with a reason).")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesProblem(StatusCodes.Status401Unauthorized)

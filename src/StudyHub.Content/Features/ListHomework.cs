@@ -10,7 +10,7 @@ using StudyHub.Kernel.Validation;
 
 namespace StudyHub.Content.Features;
 
-public sealed record HomeworkSummary(Guid Id, string Title, string Status, int Progress, string ProgressMessage, string? Subject, int ProblemCount, DateTime CreatedAt);
+public sealed record HomeworkSummary(Guid Id, string Title, string Status, int Progress, string ProgressMessage, string? FailureReason, string? Subject, int ProblemCount, DateTime CreatedAt);
 
 public sealed record HomeworkList(IReadOnlyList<HomeworkSummary> Items, int Page, int PageSize, int Total);
 
@@ -50,10 +50,10 @@ internal sealed class ListHomework(ContentDbContext db, ICurrentUser currentUser
         var items = await query
             .OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id)
             .Skip((number - 1) * size).Take(size)
-            .Select(h => new { h.Id, h.Title, h.Status, h.Progress, h.ProgressMessage, h.Subject, h.CreatedAt, Problems = db.Problems.Count(p => p.HomeworkId == h.Id) })
+            .Select(h => new { h.Id, h.Title, h.Status, h.Progress, h.ProgressMessage, h.FailureReason, h.Subject, h.CreatedAt, Problems = db.Problems.Count(p => p.HomeworkId == h.Id) })
             .ToListAsync(cancellationToken);
         return new HomeworkList(
-            items.ConvertAll(h => new HomeworkSummary(h.Id, h.Title, HomeworkProgressNotifier.StatusName(h.Status), h.Progress, h.ProgressMessage, h.Subject, h.Problems, h.CreatedAt)),
+            items.ConvertAll(h => new HomeworkSummary(h.Id, h.Title, HomeworkProgressNotifier.StatusName(h.Status), h.Progress, h.ProgressMessage, h.FailureReason, h.Subject, h.Problems, h.CreatedAt)),
             number,
             size,
             total);

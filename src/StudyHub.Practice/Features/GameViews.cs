@@ -4,7 +4,8 @@ using StudyHub.Practice.Generation;
 namespace StudyHub.Practice.Features;
 
 /// <summary>A question as a player sees it: never its answer.</summary>
-public sealed record QuestionView(Guid Id, int Position, string Type, string SkillId, string Prompt, IReadOnlyList<OptionView> Options, int HintLevels);
+/// <param name="Math">The math the prompt is about (<c>2x+3=11</c>), for typesetting; null for a question without one.</param>
+public sealed record QuestionView(Guid Id, int Position, string Type, string SkillId, string Prompt, IReadOnlyList<OptionView> Options, int HintLevels, string? Math);
 
 public sealed record OptionView(string Id, string Text);
 
@@ -22,7 +23,8 @@ internal static class GameViews
         question.SkillId,
         question.Prompt,
         [.. PracticeJson.OptionsOf(question).Select(o => new OptionView(o.Id, o.Text))],
-        PracticeJson.HintsOf(question).Count);
+        PracticeJson.HintsOf(question).Count,
+        question.Problem);
 
     public static string TypeName(QuestionType type) => type switch
     {

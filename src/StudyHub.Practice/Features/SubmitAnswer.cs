@@ -161,6 +161,19 @@ internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUse
         return result;
     }
 
+    /// <summary>
+    /// The outcome already stored under one of the caller's idempotency keys, or null. The play page
+    /// redirects to it after an answer (POST/redirect/GET), so reloading shows the same outcome and
+    /// never scores again.
+    /// </summary>
+    public async Task<AnswerResult?> RecallAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var studentId = currentUser.RequireRole(Role.Student);
+        var stored = await db.IdempotencyRecords.AsNoTracking()
+            .Where(r => r.StudentId == studentId && r.Key == idempotencyKey).Select(r => r.ResponseJson).FirstOrDefaultAsync(cancellationToken);
+        return stored is null ? null : JsonSerializer.Deserialize<AnswerResult>(stored, PracticeJson.Options);
+    }
+
     private async Task<AnswerResult?> ReplayAsync(Guid studentId, string key, string requestHash, CancellationToken cancellationToken)
     {
         var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.StudentId == studentId && r.Key == key, cancellationToken);
