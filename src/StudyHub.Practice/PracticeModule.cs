@@ -6,6 +6,7 @@ using StudyHub.Kernel.Data;
 using StudyHub.Practice.Data;
 using StudyHub.Practice.Features;
 using StudyHub.Practice.Generation;
+using StudyHub.Practice.Leaderboards;
 
 namespace StudyHub.Practice;
 
@@ -26,6 +27,9 @@ public static class PracticeModule
         services.AddScoped<GetNextQuestion>();
         services.AddScoped<SubmitAnswer>();
         services.AddScoped<UseHint>();
+        services.AddScoped<ILeaderboard, DatabaseLeaderboard>();
+        services.AddScoped<LeaderboardPosting>();
+        services.AddScoped<GetLeaderboard>();
         return builder;
     }
 
@@ -38,6 +42,7 @@ public static class PracticeModule
         GetNextQuestion.Map(api);
         SubmitAnswer.Map(api);
         UseHint.Map(api);
+        GetLeaderboard.Map(api);
         return endpoints;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyHub.Kernel.Data;
 using StudyHub.Kernel.Jobs;
 using StudyHub.Practice.Domain;
+using StudyHub.Practice.Leaderboards;
 
 namespace StudyHub.Practice.Data;
 
@@ -27,6 +28,8 @@ internal sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> opti
     public DbSet<PlayerRecord> Players => Set<PlayerRecord>();
 
     public DbSet<BadgeAward> BadgeAwards => Set<BadgeAward>();
+
+    public DbSet<LeaderboardScore> LeaderboardScores => Set<LeaderboardScore>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyStudyHubConventions();
@@ -119,6 +122,19 @@ internal sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> opti
             award.ToTable("practice_badge_awards");
             award.HasKey(a => new { a.StudentId, a.BadgeId });
             award.Property(a => a.BadgeId).HasMaxLength(32);
+        });
+
+        modelBuilder.Entity<LeaderboardScore>(score =>
+        {
+            score.ToTable("practice_leaderboard_scores");
+            score.HasKey(s => new { s.PeriodKey, s.ScopeId, s.StudentId });
+            score.Property(s => s.PeriodKey).HasMaxLength(LeaderboardPeriods.MaxKeyLength);
+
+            // The board's order itself: top 100 is the first 100 entries of a range, a rank counts the entries before one.
+            score.HasIndex(s => new { s.PeriodKey, s.ScopeId, s.Total, s.ReachedAt, s.StudentId })
+                .IsDescending(false, false, true, false, false)
+                .HasDatabaseName("IX_practice_leaderboard_scores_board_order");
+            score.HasIndex(s => s.StudentId);
         });
     }
 }

@@ -16,6 +16,7 @@ using StudyHub.Math;
 using StudyHub.Practice.Data;
 using StudyHub.Practice.Domain;
 using StudyHub.Practice.Generation;
+using StudyHub.Practice.Leaderboards;
 
 namespace StudyHub.Practice.Features;
 
@@ -53,7 +54,8 @@ public sealed record BadgeView(string Id, string Name, string Description);
 /// twice; the same key with a different body is a 409. The attempt, the learning-event log entry
 /// and the <see cref="QuestionAnswered"/> outbox event commit together.
 /// </summary>
-internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUser, IPeopleDirectory people, MathEngine engine, TimeProvider clock)
+internal sealed class SubmitAnswer(
+    PracticeDbContext db, ICurrentUser currentUser, IPeopleDirectory people, LeaderboardPosting boards, MathEngine engine, TimeProvider clock)
 {
     public const int MaxAnswerLength = 500;
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -199,10 +201,20 @@ internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUse
             db.Players.Add(record);
         }
 
-        var (today, _, _) = StartSession.StudentDay(await people.FindStudentAsync(session.StudentId, cancellationToken), now);
+        var (today, dayStart, nextDay) = StartSession.StudentDay(await people.FindStudentAsync(session.StudentId, cancellationToken), now);
         record.RecordPlayedOn(today);
         record.TotalPoints += session.Score;
         record.GamesCompleted++;
+
+        // Replaying a game counts towards the boards once per (student's) day: only its first completed session today posts.
+        var replayedToday = await db.Sessions.AnyAsync(
+            s => s.StudentId == session.StudentId && s.GameId == session.GameId && s.Id != session.Id && s.State == SessionState.Completed
+                && s.EndedAt >= dayStart && s.EndedAt < nextDay,
+            cancellationToken);
+        if (!replayedToday)
+        {
+            await boards.PostAsync(session.StudentId, ScoreKind.Game, session.Score, now, cancellationToken);
+        }
 
         var owned = await db.BadgeAwards.Where(b => b.StudentId == session.StudentId).Select(b => b.BadgeId).ToListAsync(cancellationToken);
         var completed = new CompletedGame(questionCount, session.QuestionsRight, record);
