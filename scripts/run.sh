@@ -27,6 +27,7 @@ if [ ${#need_packages[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
 fi
 
+scripts/web-assets.sh
 dotnet publish src/StudyHub.Server -c Release -o artifacts/run -nologo -v quiet
 data=$(realpath -m "$data")
 echo "Starting StudyHub on $urls (data in $data)"

@@ -35,6 +35,9 @@ if [ ! -x tools/s3rver/node_modules/.bin/s3rver ]; then
   npm ci --prefix tools/s3rver --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
+# KaTeX, Chart.js, MathLive and the SignalR client, served from wwwroot/lib; before the build so they are in the asset manifest.
+scripts/web-assets.sh
+
 # A throwaway PostgreSQL cluster on 127.0.0.1, owned by the postgres user, gone when we exit.
 pg_bin=/usr/lib/postgresql/15/bin
 pg_port=${STUDYHUB_TEST_PG_PORT:-55432}

@@ -75,9 +75,9 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception exception) when (ConfigurationError.Describe(exception) is { } message)
+catch (Exception exception) when (StartupError.Describe(exception) is { } message)
 {
-    await Console.Error.WriteLineAsync("Configuration error: " + message);
+    await Console.Error.WriteLineAsync(message);
     return 1;
 }
 

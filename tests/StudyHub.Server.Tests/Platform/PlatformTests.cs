@@ -106,13 +106,67 @@ public sealed class PlatformTests
     [InlineData("--Database:Provider", "Postgres", "Database:ConnectionString is required")]
     public async Task A_bad_setting_stops_the_start_with_one_line_naming_the_key(string key, string value, string named)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "studyhub-config-" + Guid.NewGuid().ToString("N"));
+        var line = await StartAndReadTheOneErrorLineAsync("--urls", "http://127.0.0.1:0", "--DataDirectory", NewDataDirectory(), key, value);
+
+        Assert.StartsWith("Configuration error: ", line, StringComparison.Ordinal);
+        Assert.Contains(named, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_port_in_use_stops_the_start_with_one_line_suggesting_another()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var line = await StartAndReadTheOneErrorLineAsync("--urls", url, "--DataDirectory", NewDataDirectory());
+
+        Assert.Equal($"Start-up error: {url} is already in use by another program. Stop it, or start StudyHub on another address with --urls (for example --urls http://127.0.0.1:5001).", line);
+    }
+
+    [Fact]
+    public async Task A_data_directory_that_cannot_be_created_stops_the_start_with_one_line()
+    {
+        // A path below a regular file can never become a directory, even for root.
+        var file = Path.GetTempFileName();
+        var line = await StartAndReadTheOneErrorLineAsync("--urls", "http://127.0.0.1:0", "--DataDirectory", Path.Combine(file, "data"));
+
+        Assert.StartsWith("Start-up error: the data directory cannot be written", line, StringComparison.Ordinal);
+        Assert.Contains(file, line, StringComparison.Ordinal);
+        Assert.EndsWith("--DataDirectory DIR.", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_stops_the_start_with_one_line_naming_the_server()
+    {
+        using var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop(); // nothing listens there any more: the connection is refused
+
+        var line = await StartAndReadTheOneErrorLineAsync("--urls", "http://127.0.0.1:0", "--DataDirectory", NewDataDirectory(),
+            "--Database:Provider", "Postgres", "--Database:ConnectionString", $"Host=127.0.0.1;Port={port};Username=studyhub;Database=studyhub;Timeout=5");
+
+        Assert.StartsWith("Start-up error: cannot reach the database (", line, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
+        Assert.Contains("refused", line, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "studyhub-start-" + Guid.NewGuid().ToString("N"));
+
+    private static async Task<string> StartAndReadTheOneErrorLineAsync(params string[] arguments)
+    {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet")
         {
-            ArgumentList = { typeof(Program).Assembly.Location, "--urls", "http://127.0.0.1:0", "--DataDirectory", dataDirectory, key, value },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         using var process = System.Diagnostics.Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
@@ -120,9 +174,7 @@ public sealed class PlatformTests
         await process.WaitForExitAsync(timeout.Token);
 
         Assert.Equal(1, process.ExitCode);
-        var line = Assert.Single((await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("Configuration error: ", line, StringComparison.Ordinal);
-        Assert.Contains(named, line, StringComparison.Ordinal);
+        return Assert.Single((await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 }
 
