@@ -30,6 +30,9 @@ public static class PracticeModule
         services.AddScoped<ILeaderboard, DatabaseLeaderboard>();
         services.AddScoped<LeaderboardPosting>();
         services.AddScoped<GetLeaderboard>();
+        services.AddScoped<CreateFlashcardDeck>();
+        services.AddScoped<GetDueFlashcards>();
+        services.AddScoped<ReviewFlashcard>();
         return builder;
     }
 
@@ -43,6 +46,9 @@ public static class PracticeModule
         SubmitAnswer.Map(api);
         UseHint.Map(api);
         GetLeaderboard.Map(api);
+        CreateFlashcardDeck.Map(api);
+        GetDueFlashcards.Map(api);
+        ReviewFlashcard.Map(api);
         return endpoints;
     }
 }

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -58,15 +54,12 @@ internal sealed class SubmitAnswer(
     PracticeDbContext db, ICurrentUser currentUser, IPeopleDirectory people, LeaderboardPosting boards, MathEngine engine, TimeProvider clock)
 {
     public const int MaxAnswerLength = 500;
-    public const string IdempotencyHeader = "Idempotency-Key";
+    public const string IdempotencyHeader = IdempotentRequests.Header;
 
     public async Task<AnswerResult> HandleAsync(Guid sessionId, string? idempotencyKey, SubmitAnswerRequest request, CancellationToken cancellationToken)
     {
         var studentId = currentUser.RequireRole(Role.Student);
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > IdempotencyRecord.MaxKeyLength)
-        {
-            throw ValidationFailedException.For(IdempotencyHeader, $"Send a unique {IdempotencyHeader} header of at most {IdempotencyRecord.MaxKeyLength} characters with every answer.");
-        }
+        IdempotentRequests.EnsureKey(idempotencyKey, "answer");
 
         var answer = request.Answer?.Trim() ?? "";
         if (answer.Length is 0 or > MaxAnswerLength)
@@ -75,7 +68,7 @@ internal sealed class SubmitAnswer(
         }
 
         var requestHash = Hash(sessionId, request.QuestionId, answer);
-        if (await ReplayAsync(studentId, idempotencyKey, requestHash, cancellationToken) is { } replayed)
+        if (await IdempotentRequests.ReplayAsync<AnswerResult>(db, studentId, idempotencyKey!, requestHash, cancellationToken) is { } replayed)
         {
             return replayed;
         }
@@ -142,38 +135,9 @@ internal sealed class SubmitAnswer(
             ended ? question.AnswerText : null,
             ended ? question.Explanation : null,
             session.AnswerStreak, session.Score, StartSession.StateName(session.State), newBadges);
-        db.IdempotencyRecords.Add(new IdempotencyRecord
-        {
-            StudentId = studentId, Key = idempotencyKey, RequestHash = requestHash,
-            ResponseJson = JsonSerializer.Serialize(result, PracticeJson.Options), CreatedAt = now,
-        });
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Lost a race: the same key's twin (replay it) or another attempt at this question (retry).
-            db.ChangeTracker.Clear();
-            return await ReplayAsync(studentId, idempotencyKey, requestHash, cancellationToken)
-                ?? throw new ConflictException("concurrent_answer", "Another answer to this question was being scored; fetch the question and try again.");
-        }
-
-        return result;
-    }
-
-    private async Task<AnswerResult?> ReplayAsync(Guid studentId, string key, string requestHash, CancellationToken cancellationToken)
-    {
-        var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.StudentId == studentId && r.Key == key, cancellationToken);
-        if (existing is null)
-        {
-            return null;
-        }
-
-        return existing.RequestHash == requestHash
-            ? JsonSerializer.Deserialize<AnswerResult>(existing.ResponseJson, PracticeJson.Options)
-            : throw new ConflictException("idempotency_key_reused", $"This {IdempotencyHeader} was already used for a different answer.");
+        return await IdempotentRequests.SaveAsync(db, studentId, idempotencyKey!, requestHash, result, now,
+            () => new ConflictException("concurrent_answer", "Another answer to this question was being scored; fetch the question and try again."),
+            cancellationToken);
     }
 
     /// <summary>Completes the session when this was its last question: daily streak, lifetime points, badges (each once, through the outbox).</summary>
@@ -269,8 +233,7 @@ internal sealed class SubmitAnswer(
     private static int Milliseconds(TimeSpan span) => (int)System.Math.Clamp(span.TotalMilliseconds, 0, int.MaxValue);
 
     private static string Hash(Guid sessionId, Guid questionId, string answer) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Create(CultureInfo.InvariantCulture, $"{sessionId:N}\n{questionId:N}\n{answer}"))));
+        IdempotentRequests.Hash(sessionId.ToString("N"), questionId.ToString("N"), answer);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/game-sessions/{id:guid}/answers", async Task<Ok<AnswerResult>> (
