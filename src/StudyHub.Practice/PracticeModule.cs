@@ -28,6 +28,7 @@ public static class PracticeModule
         services.AddScoped<SubmitAnswer>();
         services.AddScoped<UseHint>();
         services.AddScoped<ILeaderboard, DatabaseLeaderboard>();
+        services.AddSingleton<GlobalRankSnapshots>();
         services.AddScoped<LeaderboardPosting>();
         services.AddScoped<GetLeaderboard>();
         services.AddScoped<CreateFlashcardDeck>();

@@ -10,6 +10,7 @@ namespace StudyHub.Benchmarks.Leaderboards;
 public class LeaderboardBenchmarks
 {
     private LeaderboardSeed _seed = null!;
+    private readonly GlobalRankSnapshots _globalRanks = new(TimeProvider.System);
     private Guid _leader, _middle, _last;
 
     [GlobalSetup]
@@ -38,7 +39,7 @@ public class LeaderboardBenchmarks
     {
         await using var db = new PracticeDbContext(_seed.Options);
         var student = new BenchStudent(studentId);
-        return await new GetLeaderboard(new DatabaseLeaderboard(db), new BenchDirectory(Guid.Empty, []), student, student, new FakeTimeProvider(LeaderboardSeed.Now))
+        return await new GetLeaderboard(new DatabaseLeaderboard(db, _globalRanks), new BenchDirectory(Guid.Empty, []), student, student, new FakeTimeProvider(LeaderboardSeed.Now))
             .HandleAsync("all-time", null, CancellationToken.None);
     }
 }

@@ -4,7 +4,7 @@ using StudyHub.Practice.Data;
 namespace StudyHub.Practice.Leaderboards;
 
 /// <summary>Boards as rows of the practice database (SQLite or PostgreSQL); writes are saved with the caller's unit of work.</summary>
-internal sealed class DatabaseLeaderboard(PracticeDbContext db) : ILeaderboard
+internal sealed class DatabaseLeaderboard(PracticeDbContext db, GlobalRankSnapshots globalRanks) : ILeaderboard
 {
     public async Task AddAsync(Guid studentId, IReadOnlyCollection<BoardRef> boards, int points, DateTime at, CancellationToken cancellationToken)
     {
@@ -51,6 +51,12 @@ internal sealed class DatabaseLeaderboard(PracticeDbContext db) : ILeaderboard
         if (mine is null)
         {
             return null;
+        }
+
+        if (board.ScopeId == BoardRef.GlobalScope)
+        {
+            return new BoardStanding(
+                await globalRanks.CountAheadAsync(db, board.PeriodKey, mine.Total, mine.ReachedAt, studentId, cancellationToken) + 1, studentId, mine.Total, mine.ReachedAt);
         }
 
         // Three index ranges rather than one OR, so each count walks only the entries ahead of the student.

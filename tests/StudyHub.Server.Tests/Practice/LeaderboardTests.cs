@@ -130,6 +130,34 @@ public sealed class LeaderboardTests : IDisposable
     }
 
     [Fact]
+    public async Task A_global_rank_reflects_other_students_points_within_the_refresh_interval()
+    {
+        var ada = await _factory.RegisterAndSignInAsync("student");
+        var ben = await _factory.RegisterAndSignInAsync("student");
+        await PostAsync(ada.Id, ScoreKind.Game, 100);
+        using (var client = _factory.CreateClientFor(ada))
+        {
+            Assert.Equal(1, (await BoardAsync(client, "all-time")).You!.Rank);
+        }
+
+        await PostAsync(ben.Id, ScoreKind.Game, 300);
+        _factory.Clock.Advance(GlobalRankSnapshots.MaxAge);
+        using (var client = _factory.CreateClientFor(ada))
+        {
+            var view = await BoardAsync(client, "all-time");
+            Assert.Equal((2, 100), (view.You!.Rank, view.You.Total));
+            Assert.Equal([300, 100], view.Entries.Select(e => e.Total));
+        }
+
+        // Her own new points count at once.
+        await PostAsync(ada.Id, ScoreKind.Game, 250);
+        using (var client = _factory.CreateClientFor(ada))
+        {
+            Assert.Equal((1, 350), ((await BoardAsync(client, "all-time")).You!.Rank, (await BoardAsync(client, "all-time")).You!.Total));
+        }
+    }
+
+    [Fact]
     public async Task Boards_reset_at_each_periods_boundary_in_the_classrooms_time_zone()
     {
         // The factory's clock starts at 09:00 UTC on Tuesday 24 November 2026: 01:00 in Los Angeles.
