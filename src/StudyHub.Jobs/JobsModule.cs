@@ -23,6 +23,7 @@ public static class JobsModule
         services.AddSingleton<ISaveChangesInterceptor, JobEnqueuedInterceptor>();
         services.AddSingleton<JobDispatch>();
         services.AddSingleton<JobMetrics>();
+        services.AddSingleton<RecurringJobScheduler>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton(provider => new JobWorkersSwitch(runWorkers?.Invoke(provider) ?? true));
         services.AddHostedService(provider => provider.GetRequiredService<JobRunner>());

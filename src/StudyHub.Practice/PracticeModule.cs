@@ -21,6 +21,7 @@ public static class PracticeModule
         services.AddSingleton<IQuestionGenerator, MathQuestionGenerator>();
         services.AddSingleton<ChallengePacket>();
 
+        services.AddScoped<StudyHub.Kernel.Learning.IGameResults, GameResults>();
         services.AddScoped<CreateGame>();
         services.AddScoped<CreateHomeworkGame>();
         services.AddScoped<StartSession>();

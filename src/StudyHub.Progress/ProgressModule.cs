@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StudyHub.Kernel.Data;
 using StudyHub.Kernel.Jobs;
@@ -18,9 +19,16 @@ public static class ProgressModule
         var services = builder.Services;
         services.AddModuleDbContext<ProgressDbContext>(ProgressDbContext.MigrationsHistoryTable);
         services.AddIntegrationEventHandler<QuestionAnswered, ApplyAnswerToMastery>();
+        services.AddJobHandler<RefitSkillParameters>();
+        services.AddRecurringJob(RefitSkillParameters.JobKind,
+            provider => provider.GetRequiredService<IConfiguration>().GetValue<TimeSpan?>("Progress:RefitInterval") ?? TimeSpan.FromDays(1));
         services.AddScoped<GetStudentProgress>();
         services.AddScoped<GetClassroomProgress>();
         services.AddScoped<ExportClassroomProgress>();
+        services.AddScoped<CreateAssignment>();
+        services.AddScoped<ListAssignments>();
+        services.AddScoped<GetGradebook>();
+        services.AddScoped<DeleteAssignment>();
         return builder;
     }
 
@@ -30,6 +38,10 @@ public static class ProgressModule
         GetStudentProgress.Map(api);
         GetClassroomProgress.Map(api);
         ExportClassroomProgress.Map(api);
+        CreateAssignment.Map(api);
+        ListAssignments.Map(api);
+        GetGradebook.Map(api);
+        DeleteAssignment.Map(api);
         return endpoints;
     }
 }

@@ -10,6 +10,10 @@ using StudyHub.Storage;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    if (await BackupCommands.RunAsync(builder.Configuration, args) is { } backupExitCode)
+    {
+        return backupExitCode;
+    }
 
     builder.Services.AddOptions<StudyHubHostOptions>()
         .Bind(builder.Configuration)

@@ -12,9 +12,20 @@ internal sealed class JobsDbContext(DbContextOptions<JobsDbContext> options) : D
 
     public DbSet<Job> Jobs => Set<Job>();
 
+    public DbSet<JobSchedule> Schedules => Set<JobSchedule>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyStudyHubConventions();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<Job>(job => JobQueue.ConfigureJob(job, excludeFromMigrations: false));
+        modelBuilder.Entity<JobSchedule>(schedule =>
+        {
+            schedule.ToTable("job_schedules");
+            schedule.HasKey(s => s.Kind);
+            schedule.Property(s => s.Kind).HasMaxLength(Job.MaxKindLength);
+            schedule.Property(s => s.NextRunAt).IsConcurrencyToken();
+        });
+    }
 }

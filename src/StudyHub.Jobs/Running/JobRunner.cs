@@ -20,6 +20,7 @@ internal sealed class JobRunner(
     JobSignal signal,
     JobMetrics metrics,
     JobWorkersSwitch workers,
+    RecurringJobScheduler scheduler,
     IOptions<JobsOptions> options,
     TimeProvider clock,
     ILogger<JobRunner> logger) : BackgroundService
@@ -52,6 +53,11 @@ internal sealed class JobRunner(
 
         var loops = Enumerable.Range(0, _options.Concurrency).Select(_ => WorkAsync(stoppingToken)).ToList();
         loops.Add(CountQueueAsync(stoppingToken));
+        if (scheduler.HasSchedules)
+        {
+            loops.Add(EnqueueRecurringJobsAsync(stoppingToken));
+        }
+
         await Task.WhenAll(loops);
     }
 
@@ -114,6 +120,28 @@ internal sealed class JobRunner(
             }
 
             await WaitAsync(Task.Delay(Timeout.Infinite, stoppingToken), _options.PollInterval * 5, stoppingToken);
+        }
+    }
+
+    private async Task EnqueueRecurringJobsAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // A job enqueued here wakes this process's workers through JobEnqueuedInterceptor.
+                await scheduler.EnqueueDueAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(exception, "Could not enqueue recurring jobs");
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            await WaitAsync(Task.Delay(Timeout.Infinite, stoppingToken), _options.ScheduleCheckInterval, stoppingToken);
         }
     }
 

@@ -28,4 +28,8 @@ internal sealed class JobsOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often a worker looks whether a recurring job (a nightly refit, say) is due.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ScheduleCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -18,6 +18,8 @@ internal sealed class ProgressDbContext(DbContextOptions<ProgressDbContext> opti
 
     public DbSet<SkillParameterSet> SkillParameters => Set<SkillParameterSet>();
 
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyStudyHubConventions();
 
@@ -59,6 +61,21 @@ internal sealed class ProgressDbContext(DbContextOptions<ProgressDbContext> opti
             parameters.ToTable("progress_skill_parameters");
             parameters.HasKey(p => p.SkillId);
             parameters.Property(p => p.SkillId).HasMaxLength(SkillMastery.MaxSkillIdLength);
+        });
+
+        modelBuilder.Entity<Assignment>(assignment =>
+        {
+            assignment.ToTable("progress_assignments");
+            assignment.HasKey(a => a.Id);
+            assignment.Property(a => a.Title).HasMaxLength(Assignment.MaxTitleLength);
+            assignment.HasIndex(a => new { a.ClassroomId, a.DueAt });
+            assignment.HasMany(a => a.Students).WithOne().HasForeignKey(s => s.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AssignmentStudent>(student =>
+        {
+            student.ToTable("progress_assignment_students");
+            student.HasKey(s => new { s.AssignmentId, s.StudentId });
         });
     }
 }

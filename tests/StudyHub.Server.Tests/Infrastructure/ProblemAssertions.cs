@@ -26,4 +26,8 @@ public static class ProblemAssertions
         problem.GetProperty("errors").TryGetProperty(field, out var reasons)
             ? reasons.EnumerateArray().Select(r => r.GetString()!).ToArray()
             : [];
+
+    /// <summary>Asserts that one of a field's reasons mentions <paramref name="words"/> (the reason is for people, so only its gist is checked).</summary>
+    public static void ShouldMention(this string[] reasons, string words) =>
+        Assert.True(reasons.Any(r => r.Contains(words, StringComparison.OrdinalIgnoreCase)), $"No reason mentions '{words}': [{string.Join(" | ", reasons)}]");
 }
