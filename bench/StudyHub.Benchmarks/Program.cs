@@ -10,6 +10,13 @@ if (args is ["--reading-figures", ..])
     return;
 }
 
+if (args is ["--leaderboard-figures", ..])
+{
+    // Issue #9's leaderboard figure: p99 of top 100 + own rank with 100,000 students and 1,000,000 score rows.
+    await StudyHub.Benchmarks.Leaderboards.LeaderboardFigures.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5000);
+    return;
+}
+
 // In-process: the generated out-of-process project would inherit the repository's strict build props.
 var config = DefaultConfig.Instance
     .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))

@@ -7,6 +7,7 @@ using StudyHub.Kernel.Learning;
 using StudyHub.Practice.Data;
 using StudyHub.Practice.Features;
 using StudyHub.Practice.Generation;
+using StudyHub.Practice.Leaderboards;
 
 namespace StudyHub.Practice;
 
@@ -30,6 +31,13 @@ public static class PracticeModule
         services.AddScoped<UseHint>();
         services.AddScoped<IPracticeStanding, PracticeStandings>();
         services.AddScoped<GetSessionResults>();
+        services.AddScoped<ILeaderboard, DatabaseLeaderboard>();
+        services.AddSingleton<GlobalRankSnapshots>();
+        services.AddScoped<LeaderboardPosting>();
+        services.AddScoped<GetLeaderboard>();
+        services.AddScoped<CreateFlashcardDeck>();
+        services.AddScoped<GetDueFlashcards>();
+        services.AddScoped<ReviewFlashcard>();
         return builder;
     }
 
@@ -43,6 +51,10 @@ public static class PracticeModule
         SubmitAnswer.Map(api);
         UseHint.Map(api);
         GetSessionResults.Map(api);
+        GetLeaderboard.Map(api);
+        CreateFlashcardDeck.Map(api);
+        GetDueFlashcards.Map(api);
+        ReviewFlashcard.Map(api);
         return endpoints;
     }
 }

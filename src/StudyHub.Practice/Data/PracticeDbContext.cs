@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyHub.Kernel.Data;
 using StudyHub.Kernel.Jobs;
 using StudyHub.Practice.Domain;
+using StudyHub.Practice.Leaderboards;
 
 namespace StudyHub.Practice.Data;
 
@@ -27,6 +28,14 @@ internal sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> opti
     public DbSet<PlayerRecord> Players => Set<PlayerRecord>();
 
     public DbSet<BadgeAward> BadgeAwards => Set<BadgeAward>();
+
+    public DbSet<LeaderboardScore> LeaderboardScores => Set<LeaderboardScore>();
+
+    public DbSet<FlashcardDeck> FlashcardDecks => Set<FlashcardDeck>();
+
+    public DbSet<Flashcard> Flashcards => Set<Flashcard>();
+
+    public DbSet<FlashcardReview> FlashcardReviews => Set<FlashcardReview>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyStudyHubConventions();
@@ -119,6 +128,53 @@ internal sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> opti
             award.ToTable("practice_badge_awards");
             award.HasKey(a => new { a.StudentId, a.BadgeId });
             award.Property(a => a.BadgeId).HasMaxLength(32);
+        });
+
+        modelBuilder.Entity<LeaderboardScore>(score =>
+        {
+            score.ToTable("practice_leaderboard_scores");
+            score.HasKey(s => new { s.PeriodKey, s.ScopeId, s.StudentId });
+            score.Property(s => s.PeriodKey).HasMaxLength(LeaderboardPeriods.MaxKeyLength);
+
+            // The board's order itself: top 100 is the first 100 entries of a range, a rank counts the entries before one.
+            score.HasIndex(s => new { s.PeriodKey, s.ScopeId, s.Total, s.ReachedAt, s.StudentId })
+                .IsDescending(false, false, true, false, false)
+                .HasDatabaseName("IX_practice_leaderboard_scores_board_order");
+            score.HasIndex(s => s.StudentId);
+        });
+
+        modelBuilder.Entity<FlashcardDeck>(deck =>
+        {
+            deck.ToTable("practice_flashcard_decks");
+            deck.HasKey(d => d.Id);
+            deck.Property(d => d.Title).HasMaxLength(FlashcardDeck.MaxTitleLength);
+            deck.Property(d => d.SkillId).HasMaxLength(100);
+            deck.HasIndex(d => d.StudentId);
+            deck.HasMany(d => d.Cards).WithOne().HasForeignKey(c => c.DeckId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Flashcard>(card =>
+        {
+            card.ToTable("practice_flashcards");
+            card.HasKey(c => c.Id);
+            card.Property(c => c.Front).HasMaxLength(Flashcard.MaxSideLength);
+            card.Property(c => c.Back).HasMaxLength(Flashcard.MaxSideLength);
+            card.Property(c => c.SkillId).HasMaxLength(100);
+            card.Ignore(c => c.IsNew);
+
+            // "Due today" is a range over the student's cards by due time.
+            card.HasIndex(c => new { c.StudentId, c.DueAt });
+            card.HasIndex(c => c.DeckId);
+        });
+
+        modelBuilder.Entity<FlashcardReview>(review =>
+        {
+            review.ToTable("practice_flashcard_reviews");
+            review.HasKey(r => r.Id);
+            review.Property(r => r.Rating).HasConversion<string>().HasMaxLength(8);
+            review.HasIndex(r => new { r.CardId, r.Number }).IsUnique();
+            review.HasIndex(r => new { r.StudentId, r.ReviewedAt });
+            review.HasOne<Flashcard>().WithMany().HasForeignKey(r => r.CardId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -127,6 +127,7 @@ internal enum LearningEventKind
     AnswerAttempted,
     SessionCompleted,
     SessionAbandoned,
+    FlashcardReviewed,
 }
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,6 +12,7 @@ using StudyHub.Math;
 using StudyHub.Practice.Data;
 using StudyHub.Practice.Domain;
 using StudyHub.Practice.Generation;
+using StudyHub.Practice.Leaderboards;
 
 namespace StudyHub.Practice.Features;
 
@@ -53,18 +50,16 @@ public sealed record BadgeView(string Id, string Name, string Description);
 /// twice; the same key with a different body is a 409. The attempt, the learning-event log entry
 /// and the <see cref="QuestionAnswered"/> outbox event commit together.
 /// </summary>
-internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUser, IPeopleDirectory people, MathEngine engine, TimeProvider clock)
+internal sealed class SubmitAnswer(
+    PracticeDbContext db, ICurrentUser currentUser, IPeopleDirectory people, LeaderboardPosting boards, MathEngine engine, TimeProvider clock)
 {
     public const int MaxAnswerLength = 500;
-    public const string IdempotencyHeader = "Idempotency-Key";
+    public const string IdempotencyHeader = IdempotentRequests.Header;
 
     public async Task<AnswerResult> HandleAsync(Guid sessionId, string? idempotencyKey, SubmitAnswerRequest request, CancellationToken cancellationToken)
     {
         var studentId = currentUser.RequireRole(Role.Student);
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > IdempotencyRecord.MaxKeyLength)
-        {
-            throw ValidationFailedException.For(IdempotencyHeader, $"Send a unique {IdempotencyHeader} header of at most {IdempotencyRecord.MaxKeyLength} characters with every answer.");
-        }
+        IdempotentRequests.EnsureKey(idempotencyKey, "answer");
 
         var answer = request.Answer?.Trim() ?? "";
         if (answer.Length is 0 or > MaxAnswerLength)
@@ -73,7 +68,7 @@ internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUse
         }
 
         var requestHash = Hash(sessionId, request.QuestionId, answer);
-        if (await ReplayAsync(studentId, idempotencyKey, requestHash, cancellationToken) is { } replayed)
+        if (await IdempotentRequests.ReplayAsync<AnswerResult>(db, studentId, idempotencyKey!, requestHash, cancellationToken) is { } replayed)
         {
             return replayed;
         }
@@ -140,25 +135,9 @@ internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUse
             ended ? question.AnswerText : null,
             ended ? question.Explanation : null,
             session.AnswerStreak, session.Score, StartSession.StateName(session.State), newBadges);
-        db.IdempotencyRecords.Add(new IdempotencyRecord
-        {
-            StudentId = studentId, Key = idempotencyKey, RequestHash = requestHash,
-            ResponseJson = JsonSerializer.Serialize(result, PracticeJson.Options), CreatedAt = now,
-        });
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Lost a race: the same key's twin (replay it) or another attempt at this question (retry).
-            db.ChangeTracker.Clear();
-            return await ReplayAsync(studentId, idempotencyKey, requestHash, cancellationToken)
-                ?? throw new ConflictException("concurrent_answer", "Another answer to this question was being scored; fetch the question and try again.");
-        }
-
-        return result;
+        return await IdempotentRequests.SaveAsync(db, studentId, idempotencyKey!, requestHash, result, now,
+            () => new ConflictException("concurrent_answer", "Another answer to this question was being scored; fetch the question and try again."),
+            cancellationToken);
     }
 
     /// <summary>
@@ -172,19 +151,6 @@ internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUse
         var stored = await db.IdempotencyRecords.AsNoTracking()
             .Where(r => r.StudentId == studentId && r.Key == idempotencyKey).Select(r => r.ResponseJson).FirstOrDefaultAsync(cancellationToken);
         return stored is null ? null : JsonSerializer.Deserialize<AnswerResult>(stored, PracticeJson.Options);
-    }
-
-    private async Task<AnswerResult?> ReplayAsync(Guid studentId, string key, string requestHash, CancellationToken cancellationToken)
-    {
-        var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.StudentId == studentId && r.Key == key, cancellationToken);
-        if (existing is null)
-        {
-            return null;
-        }
-
-        return existing.RequestHash == requestHash
-            ? JsonSerializer.Deserialize<AnswerResult>(existing.ResponseJson, PracticeJson.Options)
-            : throw new ConflictException("idempotency_key_reused", $"This {IdempotencyHeader} was already used for a different answer.");
     }
 
     /// <summary>Completes the session when this was its last question: daily streak, lifetime points, badges (each once, through the outbox).</summary>
@@ -212,10 +178,20 @@ internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUse
             db.Players.Add(record);
         }
 
-        var (today, _, _) = StartSession.StudentDay(await people.FindStudentAsync(session.StudentId, cancellationToken), now);
+        var (today, dayStart, nextDay) = StartSession.StudentDay(await people.FindStudentAsync(session.StudentId, cancellationToken), now);
         record.RecordPlayedOn(today);
         record.TotalPoints += session.Score;
         record.GamesCompleted++;
+
+        // Replaying a game counts towards the boards once per (student's) day: only its first completed session today posts.
+        var replayedToday = await db.Sessions.AnyAsync(
+            s => s.StudentId == session.StudentId && s.GameId == session.GameId && s.Id != session.Id && s.State == SessionState.Completed
+                && s.EndedAt >= dayStart && s.EndedAt < nextDay,
+            cancellationToken);
+        if (!replayedToday)
+        {
+            await boards.PostAsync(session.StudentId, ScoreKind.Game, session.Score, now, cancellationToken);
+        }
 
         var owned = await db.BadgeAwards.Where(b => b.StudentId == session.StudentId).Select(b => b.BadgeId).ToListAsync(cancellationToken);
         var completed = new CompletedGame(questionCount, session.QuestionsRight, record);
@@ -270,8 +246,7 @@ internal sealed class SubmitAnswer(PracticeDbContext db, ICurrentUser currentUse
     private static int Milliseconds(TimeSpan span) => (int)System.Math.Clamp(span.TotalMilliseconds, 0, int.MaxValue);
 
     private static string Hash(Guid sessionId, Guid questionId, string answer) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Create(CultureInfo.InvariantCulture, $"{sessionId:N}\n{questionId:N}\n{answer}"))));
+        IdempotentRequests.Hash(sessionId.ToString("N"), questionId.ToString("N"), answer);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/game-sessions/{id:guid}/answers", async Task<Ok<AnswerResult>> (
