@@ -222,11 +222,11 @@ public sealed class StaffPageTests : IDisposable
         using var anonymous = WebSession.Anonymous(_factory);
         Assert.DoesNotContain("Try a demo account", await anonymous.PageAsync("/signin"), StringComparison.Ordinal);
 
-        // The host seeds the demo data as it starts; wait for it rather than racing it.
+        // The host seeds the demo data as it starts (one account at a time, five password hashes: slow on a busy machine); wait for the last one, up to a minute.
         using var demo = new StudyHubFactory().With("SeedDemoData", "true");
         using var visitor = WebSession.Anonymous(demo);
         var page = await visitor.PageAsync("/signin");
-        for (var attempt = 0; attempt < 50 && !page.Contains("Try a demo account", StringComparison.Ordinal); attempt++)
+        for (var attempt = 0; attempt < 300 && !page.Contains("parent@demo.studyhub.dev", StringComparison.Ordinal); attempt++)
         {
             await Task.Delay(200);
             page = await visitor.PageAsync("/signin");
