@@ -3,18 +3,20 @@
 (() => {
   'use strict';
 
-  // Copy buttons: <button data-copy-from="id-of-input">. The status element announces the result.
-  for (const button of document.querySelectorAll('[data-copy-from]')) {
+  // Copy buttons: <button data-copy-from="id-of-input" data-copy-status="id"> copies that element's
+  // value; <button data-copy="TEXT" data-copy-status="id"> copies TEXT. Hidden until this script runs,
+  // since without it the text stays on the page to copy by hand. The status element announces the result.
+  for (const button of document.querySelectorAll('[data-copy-from], [data-copy]')) {
     button.hidden = false;
     button.addEventListener('click', async () => {
-      const source = document.getElementById(button.dataset.copyFrom);
+      const source = button.dataset.copyFrom ? document.getElementById(button.dataset.copyFrom) : null;
       const status = document.getElementById(button.dataset.copyStatus);
       try {
-        await navigator.clipboard.writeText(source.value ?? source.textContent);
-        if (status) status.textContent = 'Link copied.';
+        await navigator.clipboard.writeText(source ? (source.value ?? source.textContent) : button.dataset.copy);
+        if (status) status.textContent = source ? 'Link copied.' : 'Copied.';
       } catch {
-        source.select?.();
-        if (status) status.textContent = 'Press Ctrl+C (or ⌘C) to copy the selected link.';
+        source?.select?.();
+        if (status) status.textContent = source ? 'Press Ctrl+C (or ⌘C) to copy the selected link.' : 'Could not copy: select the code and copy it by hand.';
       }
     });
   }
