@@ -71,13 +71,19 @@ public sealed class SmtpCatcher : IAsyncDisposable
             : [];
 
     /// <summary>Waits (up to 15 s) for a message to <paramref name="recipient"/> whose subject contains <paramref name="subject"/>.</summary>
-    public async Task<MimeMessage> WaitForAsync(string recipient, string subject)
+    public async Task<MimeMessage> WaitForAsync(string recipient, string subject) => (await WaitForAllAsync(recipient, subject, 1))[^1];
+
+    /// <summary>
+    /// Waits (up to 15 s) until at least <paramref name="count"/> such messages have arrived: the
+    /// server may answer the sender before it has written the message down.
+    /// </summary>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForAllAsync(string recipient, string subject, int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
-            var found = MessagesTo(recipient).LastOrDefault(m => (m.Subject ?? "").Contains(subject, StringComparison.Ordinal));
-            if (found is not null)
+            var found = MessagesTo(recipient).Where(m => (m.Subject ?? "").Contains(subject, StringComparison.Ordinal)).ToList();
+            if (found.Count >= count)
             {
                 return found;
             }
