@@ -36,7 +36,8 @@ public static class ContentModule
         services.AddSingleton<IProblemClassifier>(provider => provider.GetRequiredService<BuiltInClassifier>());
         services.AddSingleton<AnswerKeys>();
 
-        services.AddSingleton<UploadStore>();
+        services.AddSingleton<HomeworkOriginals>();
+        services.AddHostedService<LegacyUploadsImport>();
         services.AddSingleton<ContentMetrics>();
         services.AddSingleton<HomeworkProgressNotifier>();
         services.AddScoped<HomeworkAccess>();

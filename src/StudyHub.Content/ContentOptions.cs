@@ -35,6 +35,6 @@ internal sealed class ContentOptions
     [Range(1024, 1L << 40)]
     public long MaxStoredBytesPerUser { get; set; } = 500L * 1024 * 1024;
 
-    /// <summary>Where originals are kept when no shared file store is configured; relative paths are under <c>DataDirectory</c>.</summary>
+    /// <summary>Where versions before the shared file store kept originals (relative to <c>DataDirectory</c>); moved into the store at start-up.</summary>
     public string UploadDirectory { get; set; } = "uploads";
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using StudyHub.Content.Storage;
 using StudyHub.Kernel.Privacy;
 
@@ -10,7 +9,7 @@ namespace StudyHub.Content.Data;
 /// what was read from it and the problems found. Erasure removes the rows first, then the stored
 /// originals (a file that cannot be removed is logged and the erasure can be run again).
 /// </summary>
-internal sealed class HomeworkPersonalData(ContentDbContext db, UploadStore store, ILogger<HomeworkPersonalData> logger) : IPersonalDataContributor
+internal sealed class HomeworkPersonalData(ContentDbContext db, HomeworkOriginals originals) : IPersonalDataContributor
 {
     public string Section => "homework";
 
@@ -39,16 +38,6 @@ internal sealed class HomeworkPersonalData(ContentDbContext db, UploadStore stor
         var keys = homework.SelectMany(h => h.Files).Select(f => f.StorageKey).ToList();
         db.Homework.RemoveRange(homework);
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var key in keys)
-        {
-            try
-            {
-                store.Delete(key);
-            }
-            catch (IOException e)
-            {
-                logger.LogWarning(e, "Could not remove the stored file {Key} of an erased user's homework", key);
-            }
-        }
+        await originals.DeleteQuietlyAsync(keys, "an erased user's homework");
     }
 }

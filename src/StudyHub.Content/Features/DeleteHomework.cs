@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 using StudyHub.Content.Data;
 using StudyHub.Content.Storage;
 
@@ -13,7 +12,7 @@ namespace StudyHub.Content.Features;
 /// cascade), then its stored files, so nothing can point at a file that is gone; a file that
 /// cannot be removed is logged, never left referenced.
 /// </summary>
-internal sealed class DeleteHomework(ContentDbContext db, HomeworkAccess access, UploadStore store, ILogger<DeleteHomework> logger)
+internal sealed class DeleteHomework(ContentDbContext db, HomeworkAccess access, HomeworkOriginals originals)
 {
     public async Task HandleAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -21,17 +20,7 @@ internal sealed class DeleteHomework(ContentDbContext db, HomeworkAccess access,
         var keys = homework.Files.Select(f => f.StorageKey).ToList();
         db.Homework.Remove(homework);
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var key in keys)
-        {
-            try
-            {
-                store.Delete(key);
-            }
-            catch (IOException e)
-            {
-                logger.LogWarning(e, "Could not remove the stored file {Key} of deleted homework {HomeworkId}", key, id);
-            }
-        }
+        await originals.DeleteQuietlyAsync(keys, $"homework {id} deleted");
     }
 
     public static void Map(IEndpointRouteBuilder api) =>

@@ -26,7 +26,7 @@ internal sealed class ReadHomework(
     IProblemFinder finder,
     IProblemClassifier classifier,
     AnswerKeys answerKeys,
-    UploadStore store,
+    HomeworkOriginals originals,
     HomeworkProgressNotifier notifier,
     ContentMetrics metrics,
     TimeProvider clock,
@@ -74,6 +74,13 @@ internal sealed class ReadHomework(
             metrics.Read("ready", total.Elapsed);
             notifier.Publish(homework);
         }
+        catch (FileNotFoundException e)
+        {
+            // Only a store emptied behind our back gets here; retrying cannot bring the file back.
+            logger.LogError(e, "The original of homework {HomeworkId} is missing from the file store", homework.Id);
+            await FailAsync(homework, "original_missing", "The uploaded file is no longer stored. Upload it again.", cancellationToken);
+            throw new PermanentJobFailureException(e.Message);
+        }
         catch (UnreadableDocumentException e)
         {
             await FailAsync(homework, e.Code, e.Message, cancellationToken);
@@ -90,12 +97,11 @@ internal sealed class ReadHomework(
 
     private async Task<ExtractedDocument> ReadAsync(JobExecution job, Homework homework, CancellationToken cancellationToken)
     {
-        var files = homework.Files.OrderBy(f => f.Position)
-            .Select(f => new SourceFile(f.FileName, store.LocalPath(f.StorageKey), Enum.Parse<SourceFormat>(f.Format)))
-            .ToList();
+        await using var copies = await originals.CopyOutAsync(
+            homework.Files.OrderBy(f => f.Position).Select(f => (f.StorageKey, f.FileName, Enum.Parse<SourceFormat>(f.Format))), cancellationToken);
         var stage = Stopwatch.StartNew();
         var progress = new PageProgress(homework.Id, notifier);
-        var document = await reader.ReadAsync(files, progress, cancellationToken);
+        var document = await reader.ReadAsync(copies.Files, progress, cancellationToken);
         metrics.StageTook("reading", stage.Elapsed);
         foreach (var page in document.Pages.Where(p => p.OcrConfidence is not null))
         {

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyHub.Content.Data;
 using StudyHub.Content.Domain;
@@ -35,11 +34,10 @@ internal sealed class UploadHomework(
     ContentDbContext db,
     ICurrentUser currentUser,
     IConsentGate consent,
-    UploadStore store,
+    HomeworkOriginals originals,
     IOptions<ContentOptions> options,
     TimeProvider clock,
-    ContentMetrics metrics,
-    ILogger<UploadHomework> logger)
+    ContentMetrics metrics)
 {
     public const string JobKind = ReadHomework.JobKind;
 
@@ -141,10 +139,7 @@ internal sealed class UploadHomework(
         catch
         {
             // Nothing half-written stays behind: no stored file without its homework.
-            foreach (var key in written)
-            {
-                TryDelete(key);
-            }
+            await originals.DeleteQuietlyAsync(written, "an upload that failed");
 
             throw;
         }
@@ -156,26 +151,14 @@ internal sealed class UploadHomework(
     private async Task StoreAsync(Homework homework, int position, string name, string format, long size, Func<Stream> open, List<string> written, CancellationToken cancellationToken)
     {
         var file = new HomeworkFile { HomeworkId = homework.Id, Position = position, FileName = name, Format = format, SizeBytes = size };
-        var key = UploadStore.KeyFor(homework.Id, file.Id);
+        var key = HomeworkOriginals.KeyFor(homework.Id, file.Id);
         await using (var content = open())
         {
             written.Add(key);
-            await store.SaveAsync(key, content, cancellationToken);
+            await originals.SaveAsync(key, content, Enum.Parse<SourceFormat>(format), cancellationToken);
         }
 
         homework.AddFile(new HomeworkFile { Id = file.Id, HomeworkId = homework.Id, Position = position, StorageKey = key, FileName = name, Format = format, SizeBytes = size });
-    }
-
-    private void TryDelete(string key)
-    {
-        try
-        {
-            store.Delete(key);
-        }
-        catch (IOException e)
-        {
-            logger.LogWarning(e, "Could not remove the stored upload {Key} after a failed upload", key);
-        }
     }
 
     /// <summary>The last segment of an uploaded name, without control characters: "../../x.pdf" is "x.pdf".</summary>

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StudyHub.Content.Features;
-using StudyHub.Content.Storage;
+using StudyHub.Kernel.Files;
 using StudyHub.Kernel.Homework;
 using StudyHub.Kernel.Jobs;
 using StudyHub.Server.Tests.Infrastructure;
@@ -122,13 +122,62 @@ public sealed class HomeworkTests : IDisposable
     }
 
     [Fact]
+    public async Task A_homework_whose_original_vanished_from_the_store_fails_with_a_reason_instead_of_retrying()
+    {
+        var student = await _factory.RegisterAndSignInAsync("student");
+        using var client = _factory.CreateClientFor(student);
+        var accepted = await client.UploadTextAsync(Worksheet);
+        var store = _factory.Services.GetRequiredService<IFileStore>();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StudyHub.Content.Data.ContentDbContext>();
+            foreach (var key in db.Files.Where(f => f.HomeworkId == accepted.Id).Select(f => f.StorageKey).ToList())
+            {
+                await store.DeleteAsync(key, default);
+            }
+        }
+
+        Assert.IsType<PermanentJobFailureException>(await _factory.RunReadingJobAsync(accepted.Id));
+
+        var homework = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/homework/{accepted.Id}");
+        Assert.Equal("failed", homework.GetProperty("status").GetString());
+        Assert.Equal("original_missing", homework.GetProperty("failureCode").GetString());
+    }
+
+    [Fact]
+    public async Task Originals_kept_by_older_versions_move_into_the_file_store_at_start_up()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "studyhub-tests", Guid.NewGuid().ToString("N"));
+        var key = $"homework/{Guid.NewGuid():N}/{Guid.NewGuid():N}";
+        var legacy = Path.Combine(dataDirectory, "uploads", key);
+        Directory.CreateDirectory(Path.GetDirectoryName(legacy)!);
+        await File.WriteAllTextAsync(legacy, "2x + 3 = 11");
+        await File.WriteAllTextAsync(legacy + "-2.partial", "half an upload");
+        try
+        {
+            using var factory = new StudyHubFactory().With("DataDirectory", dataDirectory);
+            var store = factory.Services.GetRequiredService<IFileStore>();
+
+            await using var moved = await store.OpenAsync(key, default);
+            Assert.NotNull(moved);
+            Assert.Equal("2x + 3 = 11", await new StreamReader(moved.Content).ReadToEndAsync());
+            Assert.False(File.Exists(legacy));
+            Assert.True(File.Exists(legacy + "-2.partial"));
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Deleting_removes_the_homework_its_problems_and_its_stored_files()
     {
         var student = await _factory.RegisterAndSignInAsync("student");
         using var client = _factory.CreateClientFor(student);
         var accepted = await client.UploadTextAsync(Worksheet);
         await _factory.RunReadingJobAsync(accepted.Id);
-        var store = _factory.Services.GetRequiredService<UploadStore>();
+        var store = _factory.Services.GetRequiredService<IFileStore>();
         string[] keys;
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
@@ -137,11 +186,18 @@ public sealed class HomeworkTests : IDisposable
         }
 
         Assert.NotEmpty(keys);
-        Assert.All(keys, k => Assert.True(store.Exists(k)));
+        foreach (var k in keys)
+        {
+            Assert.True(await store.ExistsAsync(k, default));
+        }
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(new Uri($"/api/v1/homework/{accepted.Id}", UriKind.Relative))).StatusCode);
 
-        Assert.All(keys, k => Assert.False(store.Exists(k)));
+        foreach (var k in keys)
+        {
+            Assert.False(await store.ExistsAsync(k, default));
+        }
+
         await (await client.GetAsync(new Uri($"/api/v1/homework/{accepted.Id}", UriKind.Relative))).AssertProblemAsync(HttpStatusCode.NotFound);
         await using (var scope = _factory.Services.CreateAsyncScope())
         {

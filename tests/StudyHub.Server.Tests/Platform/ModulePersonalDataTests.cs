@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StudyHub.Content.Data;
-using StudyHub.Content.Storage;
+using StudyHub.Kernel.Files;
 using StudyHub.Progress.Data;
 using StudyHub.Server.Tests.Content;
 using StudyHub.Server.Tests.Infrastructure;
@@ -29,8 +29,11 @@ public sealed class ModulePersonalDataTests
         await ProgressApiTests.AnswerAsync(factory, student.Id, "math.linear-equations", Guid.NewGuid(), correct: true);
         await ProgressApiTests.AnswerAsync(factory, bystander.Id, "math.linear-equations", Guid.NewGuid(), correct: true);
         var storedKeys = await WithContentAsync(factory, db => db.Files.Where(f => f.HomeworkId == homework.Id).Select(f => f.StorageKey).ToListAsync());
-        var store = factory.Services.GetRequiredService<UploadStore>();
-        Assert.All(storedKeys, key => Assert.True(store.Exists(key)));
+        var store = factory.Services.GetRequiredService<IFileStore>();
+        foreach (var key in storedKeys)
+        {
+            Assert.True(await store.ExistsAsync(key, default));
+        }
 
         var export = await client.GetFromJsonAsync<JsonElement>("/api/v1/me/export");
         var exported = Assert.Single(export.GetProperty("homework").EnumerateArray());
@@ -44,7 +47,11 @@ public sealed class ModulePersonalDataTests
         Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
         Assert.Equal(0, await WithContentAsync(factory, db => db.Homework.CountAsync(h => h.OwnerId == student.Id)));
         Assert.NotEmpty(storedKeys);
-        Assert.All(storedKeys, key => Assert.False(store.Exists(key)));
+        foreach (var key in storedKeys)
+        {
+            Assert.False(await store.ExistsAsync(key, default));
+        }
+
         await using var scope = factory.Services.CreateAsyncScope();
         var progress = scope.ServiceProvider.GetRequiredService<ProgressDbContext>();
         Assert.Equal(0, await progress.Masteries.CountAsync(m => m.StudentId == student.Id));
