@@ -43,6 +43,7 @@ public static class ContentModule
         services.AddScoped<HomeworkAccess>();
         services.AddScoped<UploadHomework>();
         services.AddScoped<GetHomework>();
+        services.AddScoped<DownloadHomeworkFile>();
         services.AddScoped<ListHomework>();
         services.AddScoped<UpdateHomework>();
         services.AddScoped<DeleteHomework>();
@@ -62,6 +63,7 @@ public static class ContentModule
         GetHomework.Map(api);
         UpdateHomework.Map(api);
         DeleteHomework.Map(api);
+        DownloadHomeworkFile.Map(api);
         HomeworkEvents.Map(api, endpoints);
         return endpoints;
     }

@@ -22,6 +22,7 @@ public sealed class HomeworkDenialTests : IDisposable
         await (await anonymous.GetAsync(Url("/api/v1/homework"))).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await (await anonymous.GetAsync(Url($"/api/v1/homework/{id}"))).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await (await anonymous.GetAsync(Url($"/api/v1/homework/{id}/events"))).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await anonymous.GetAsync(Url($"/api/v1/homework/{id}/files/{Guid.NewGuid()}"))).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await (await anonymous.DeleteAsync(Url($"/api/v1/homework/{id}"))).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await (await anonymous.PatchAsJsonAsync($"/api/v1/homework/{id}", new { title = "x" })).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await (await anonymous.UploadFileAsync("a.txt", "text/plain", HomeworkHost.Utf8("1 + 1"))).AssertProblemAsync(HttpStatusCode.Unauthorized);
@@ -30,9 +31,13 @@ public sealed class HomeworkDenialTests : IDisposable
     [Fact]
     public async Task Another_student_cannot_see_or_change_my_homework_and_is_told_it_does_not_exist()
     {
-        var (_, _, homeworkId) = await StudentWithHomeworkAsync();
+        var (_, ownerClient, homeworkId) = await StudentWithHomeworkAsync();
         var other = await _factory.RegisterAndSignInAsync("student");
         using var otherClient = _factory.CreateClientFor(other);
+        var original = await OriginalUrlAsync(ownerClient, homeworkId);
+        Assert.Equal("2x + 3 = 11", await ownerClient.GetStringAsync(original));
+        await (await otherClient.GetAsync(original)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await ownerClient.GetAsync(Url($"/api/v1/homework/{homeworkId}/files/{Guid.NewGuid()}"))).AssertProblemAsync(HttpStatusCode.NotFound);
 
         await (await otherClient.GetAsync(Url($"/api/v1/homework/{homeworkId}"))).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await otherClient.GetAsync(Url($"/api/v1/homework/{homeworkId}/events"))).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -59,6 +64,9 @@ public sealed class HomeworkDenialTests : IDisposable
         await (await teacherClient.DeleteAsync(Url($"/api/v1/homework/{homeworkId}"))).AssertProblemAsync(HttpStatusCode.Forbidden, "read_only");
         await (await teacherClient.UploadFileAsync("a.txt", "text/plain", HomeworkHost.Utf8("1 + 1"))).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden_role");
 
+        var original = await OriginalUrlAsync(studentClient, homeworkId);
+        Assert.Equal("2x + 3 = 11", await teacherClient.GetStringAsync(original));
+        await (await otherTeacherClient.GetAsync(original)).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await otherTeacherClient.GetAsync(Url($"/api/v1/homework/{homeworkId}"))).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await otherTeacherClient.GetAsync(Url($"/api/v1/homework?studentId={student.Id}"))).AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -77,6 +85,9 @@ public sealed class HomeworkDenialTests : IDisposable
         Assert.Equal(homeworkId, (await parentClient.GetFromJsonAsync<HomeworkDetails>($"/api/v1/homework/{homeworkId}"))!.Id);
         await (await parentClient.DeleteAsync(Url($"/api/v1/homework/{homeworkId}"))).AssertProblemAsync(HttpStatusCode.Forbidden, "read_only");
         await (await strangerClient.GetAsync(Url($"/api/v1/homework/{homeworkId}"))).AssertProblemAsync(HttpStatusCode.NotFound);
+        var original = await OriginalUrlAsync(childClient, homeworkId);
+        Assert.Equal("2x + 3 = 11", await parentClient.GetStringAsync(original));
+        await (await strangerClient.GetAsync(original)).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -95,6 +106,13 @@ public sealed class HomeworkDenialTests : IDisposable
         var client = _factory.CreateClientFor(student);
         var accepted = await client.UploadTextAsync("2x + 3 = 11");
         return (student, client, accepted.Id);
+    }
+
+    /// <summary>The API address of the homework's first original (it redirects to a signed link, which the client follows).</summary>
+    private static async Task<Uri> OriginalUrlAsync(HttpClient owner, Guid homeworkId)
+    {
+        var details = await owner.GetFromJsonAsync<HomeworkDetails>($"/api/v1/homework/{homeworkId}");
+        return Url($"/api/v1/homework/{homeworkId}/files/{details!.Files[0].Id}");
     }
 
     private static Uri Url(string path) => new(path, UriKind.Relative);
