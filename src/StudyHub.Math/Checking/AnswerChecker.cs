@@ -16,13 +16,17 @@ internal static partial class AnswerChecker
     {
         try
         {
+            EnsureLength(answer);
+            var text = AnswerText.Normalize(answer);
+            var singleValue = solution.Shape == AnswerShape.Number || (solution.Shape == AnswerShape.Roots && solution.Values.Count == 1 && !solution.AllValues);
+            text = AnswerText.ReadDecimalComma(text, singleValue);
             var verdict = solution.Shape switch
             {
-                AnswerShape.Number => CheckNumber(solution, answer),
-                AnswerShape.Roots => CheckRoots(solution, answer),
-                AnswerShape.Interval => CheckInterval(solution, answer),
-                AnswerShape.SystemValues => CheckSystem(solution, answer),
-                _ => CheckExpression(solution, answer),
+                AnswerShape.Number => CheckNumber(solution, text),
+                AnswerShape.Roots => CheckRoots(solution, text),
+                AnswerShape.Interval => CheckInterval(solution, text),
+                AnswerShape.SystemValues => CheckSystem(solution, text),
+                _ => CheckExpression(solution, text),
             };
             return verdict with { ExpectedAnswer = solution.Answer, StudentAnswer = answer };
         }
@@ -38,6 +42,13 @@ internal static partial class AnswerChecker
             };
         }
     }
+
+    /// <summary>
+    /// An answer may use the letters the problem uses (and x, y, z); any other run of letters is a
+    /// word the student wrote, refused as not understood instead of read as a product of variables.
+    /// </summary>
+    private static Vocabulary Words(Solution solution, string answer) =>
+        Vocabulary.For(solution.Problem.Original + " " + answer, [solution.Problem.TargetVariable, solution.Variable]);
 
     private static CheckResult Verdict(CheckOutcome outcome, IncorrectReason reason = IncorrectReason.None, string? message = null) =>
         new() { Outcome = outcome, Reason = reason, Message = message, ExpectedAnswer = string.Empty, StudentAnswer = string.Empty };
@@ -60,7 +71,12 @@ internal static partial class AnswerChecker
     private static CheckResult CheckNumber(Solution solution, string answer)
     {
         EnsureLength(answer);
-        var statements = Parser.ParseStatements(answer);
+        if (solution.Problem.AnswerIsPercent && CheckPercent(solution, answer) is { } percent)
+        {
+            return percent;
+        }
+
+        var statements = Parser.ParseStatements(answer, vocabulary: Words(solution, answer));
         var expression = ValueSide(statements[0]);
         var expected = solution.Values[0];
         var comparison = CompareValue(expression, expected, solution.Problem.WantsExact);
@@ -84,6 +100,34 @@ internal static partial class AnswerChecker
         }
 
         return Correct(comparison.Note);
+    }
+
+    /// <summary>
+    /// The question asks for a percentage and the value is in percent: "50" and "50%" are the same answer.
+    /// "0.5" is the same amount written as a fraction, so it counts but is not the form asked for.
+    /// </summary>
+    private static CheckResult? CheckPercent(Solution solution, string answer)
+    {
+        var expected = solution.Values[0];
+        var trimmed = answer.TrimEnd();
+        var statements = Parser.ParseStatements(trimmed.EndsWith('%') ? trimmed[..^1] : trimmed, vocabulary: Words(solution, answer));
+        if (statements.Count != 1)
+        {
+            return null;
+        }
+
+        var comparison = CompareValue(ValueSide(statements[0]), expected, solution.Problem.WantsExact);
+        if (comparison.Equal)
+        {
+            return Correct(comparison.Note);
+        }
+
+        if (!trimmed.EndsWith('%') && CompareValue(ValueSide(statements[0]), expected / (ExactNumber)new Rational(100), solution.Problem.WantsExact).Equal)
+        {
+            return Verdict(CheckOutcome.EquivalentButNotInRequestedForm, message: $"That is the right amount as a decimal; as a percentage it is {expected}%.");
+        }
+
+        return comparison.Verdict;
     }
 
     private static bool HasRadical(Expression expression) => expression.ToString().Contains('√', StringComparison.Ordinal);
@@ -172,7 +216,7 @@ internal static partial class AnswerChecker
             return Incorrect(IncorrectReason.WrongValue, "Not every value is a solution.");
         }
 
-        var studentValues = ReadValues(answer);
+        var studentValues = ReadValues(solution, answer);
         if (solution.Values.Count == 0)
         {
             return Incorrect(IncorrectReason.ExtraSolution, "This equation has no solution.");
@@ -241,7 +285,7 @@ internal static partial class AnswerChecker
     }
 
     /// <summary>Values from "x = 2 or x = 3", "{3, 2}", "x=3, x=2", "x = (5 ± √13)/2".</summary>
-    private static List<Expression> ReadValues(string answer)
+    private static List<Expression> ReadValues(Solution solution, string answer)
     {
         var text = answer.Trim();
         if (text.StartsWith('{') && text.EndsWith('}'))
@@ -252,7 +296,7 @@ internal static partial class AnswerChecker
         var values = new List<Expression>();
         foreach (var variant in ExpandPlusMinus(text))
         {
-            foreach (var statement in Parser.ParseStatements(variant))
+            foreach (var statement in Parser.ParseStatements(variant, vocabulary: Words(solution, answer)))
             {
                 values.Add(ValueSide(statement));
             }
@@ -313,7 +357,7 @@ internal static partial class AnswerChecker
             return phrase == Phrase.AllValues ? Correct() : Incorrect(IncorrectReason.WrongValue, "Every value satisfies this inequality.");
         }
 
-        var student = ReadInterval(answer, expected.Variable);
+        var student = ReadInterval(solution, answer, expected.Variable);
         if (student is null)
         {
             return Incorrect(IncorrectReason.Unreadable, "Write the answer like 'x ≤ 5' or '(-∞, 5]'.");
@@ -343,7 +387,7 @@ internal static partial class AnswerChecker
         return Correct();
     }
 
-    private static (Rational Bound, bool Upper, bool Closed)? ReadInterval(string answer, string variable)
+    private static (Rational Bound, bool Upper, bool Closed)? ReadInterval(Solution solution, string answer, string variable)
     {
         var text = answer.Trim();
         var match = IntervalPattern().Match(text);
@@ -366,7 +410,7 @@ internal static partial class AnswerChecker
             return (RationalValue(Parser.ParseExpression(left)), false, match.Groups["open"].Value == "[");
         }
 
-        var statements = Parser.ParseStatements(text);
+        var statements = Parser.ParseStatements(text, vocabulary: Words(solution, answer));
         if (statements is not [{ Operator: { } op and not RelationOperator.Equal and not RelationOperator.NotEqual } statement])
         {
             return null;
@@ -413,7 +457,7 @@ internal static partial class AnswerChecker
         var names = solution.SystemValues.Keys.OrderBy(n => n, StringComparer.Ordinal).ToList();
         var given = new Dictionary<string, Expression>(StringComparer.Ordinal);
         var text = answer.Trim();
-        var statements = Parser.ParseStatements(text.StartsWith('(') && text.EndsWith(')') && !text.Contains('=', StringComparison.Ordinal) ? text[1..^1] : text);
+        var statements = Parser.ParseStatements(text.StartsWith('(') && text.EndsWith(')') && !text.Contains('=', StringComparison.Ordinal) ? text[1..^1] : text, vocabulary: Words(solution, answer));
         for (var i = 0; i < statements.Count; i++)
         {
             if (statements[i] is { Operator: RelationOperator.Equal, Left: VariableExpression variable, Right: { } value })
@@ -450,7 +494,7 @@ internal static partial class AnswerChecker
     private static CheckResult CheckExpression(Solution solution, string answer)
     {
         EnsureLength(answer);
-        var statements = Parser.ParseStatements(answer);
+        var statements = Parser.ParseStatements(answer, vocabulary: Words(solution, answer));
         if (statements.Count != 1)
         {
             return Incorrect(IncorrectReason.Unreadable, "Expected a single expression.");

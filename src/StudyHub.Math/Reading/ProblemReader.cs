@@ -30,6 +30,9 @@ internal sealed record ParsedProblem(
 {
     public Statement Single => Statements[0];
 
+    /// <summary>The question asks for a percentage ("what percent of 80 is 40"): the value is in percent, so 50 and 50% both answer it.</summary>
+    public bool AnswerIsPercent { get; init; }
+
     /// <summary>The problem in the engine's notation, e.g. "2x + 3 = 11" or "d/dx (3x^2 + 2x)".</summary>
     public string Normalized
     {
@@ -82,9 +85,12 @@ internal static partial class ProblemReader
         var instruction = Instruction.None;
         string? target = null;
         var wantsExact = text.Contains("exact", StringComparison.OrdinalIgnoreCase);
-        if (PercentPhrases.TryRead(text, start, end, out var percentAt) is { } percent)
+        if (PercentPhrases.TryRead(text, start, end, out var percentAt, out var answerIsPercent) is { } percent)
         {
-            return new ParsedProblem(text, ProblemKind.Arithmetic, Instruction.Calculate, [new Statement(percent, null, null, percentAt)], null, new Dictionary<string, Rational>(), wantsExact);
+            return new ParsedProblem(text, ProblemKind.Arithmetic, Instruction.Calculate, [new Statement(percent, null, null, percentAt)], null, new Dictionary<string, Rational>(), wantsExact)
+            {
+                AnswerIsPercent = answerIsPercent,
+            };
         }
 
         if (ReadFunctionValue(text, end, wantsExact) is { } functionValue)
