@@ -88,6 +88,7 @@ public sealed class MathEngine
             ProblemKind.Factor => ExpressionSolver.Factor(parsed),
             ProblemKind.LinearEquation or ProblemKind.LinearInequality => EquationSolver.SolveLinear(parsed),
             ProblemKind.QuadraticEquation or ProblemKind.PolynomialEquation => EquationSolver.SolvePolynomial(parsed),
+            ProblemKind.QuadraticInequality => InequalitySolver.SolveQuadratic(parsed),
             ProblemKind.System => SystemSolver.SolveSystem(parsed),
             ProblemKind.SolveFor => SystemSolver.SolveFor(parsed),
             ProblemKind.Derivative => Differentiator.Solve(parsed),

@@ -14,4 +14,5 @@ public enum ProblemKind
     System,
     SolveFor,
     Derivative,
+    QuadraticInequality,
 }

@@ -97,6 +97,8 @@ def judge(expected, reply):
             _, var, op, bound = expected
             m = re.fullmatch(rf"{var} ([<>≤≥]) (.+)", reply["answer"])
             return verdict(m is not None and m.group(1) == op and same(to_sympy(m.group(2)), bound))
+        if shape == "set":
+            return verdict(same_set(parse_set(exact[-1]), expected[1]))
         if shape == "system":
             values = expected[1]
             if values is None:
@@ -118,6 +120,26 @@ def judge(expected, reply):
     except Exception as e:  # an answer SymPy cannot even read is not an answer
         return f"wrong: unreadable ({type(e).__name__})"
     return "wrong: unknown shape"
+
+
+def parse_set(text):
+    """The engine's interval notation: "(-∞, -2] ∪ [4, ∞)", "{3}", "∅"."""
+    if text == "∅":
+        return sp.S.EmptySet
+    parts = []
+    for piece in text.split(" ∪ "):
+        if piece.startswith("{"):
+            parts.append(sp.FiniteSet(to_sympy(piece[1:-1])))
+            continue
+        m = re.fullmatch(r"([\(\[])(.+), (.+)([\)\]])", piece)
+        lo = -sp.oo if m.group(2) == "-∞" else to_sympy(m.group(2))
+        hi = sp.oo if m.group(3) == "∞" else to_sympy(m.group(3))
+        parts.append(sp.Interval(lo, hi, m.group(1) == "(", m.group(4) == ")"))
+    return sp.Union(*parts)
+
+
+def same_set(a, b):
+    return a == b or sp.Complement(a, b) == sp.S.EmptySet and sp.Complement(b, a) == sp.S.EmptySet
 
 
 def verdict(ok):
@@ -264,6 +286,24 @@ def gen_inequality(r, w):
     flip = {"<": ">", ">": "<", "≤": "≥", "≥": "≤"}
     final = sym if a > 0 else flip[sym]
     return w.prefix(["", "solve "]) + f"{w.poly([a, b])} {op} {d}", ("interval", "x", final, bound)
+
+
+def gen_quadratic_inequality(r, w):
+    """k(x - p)(x - q) op c, sometimes with no real roots or irrational critical values (to be refused)."""
+    shape = r.randrange(4)
+    if shape <= 1:
+        p, q, k = r.randint(-9, 9), r.randint(-9, 9), r.choice([1, 1, 2, -1, -3])
+        coefficients = [k, -k * (p + q), k * p * q]
+    elif shape == 2:
+        coefficients = [r.choice([1, -1, 2]), r.randint(-3, 3), r.randint(1, 9) * r.choice([1, -1])]
+    else:
+        coefficients = [1, 0, -r.choice([2, 3, 5, 4, 9, 16])]
+    op = r.choice(["<", ">", "≤", "≥", "<=", ">="])
+    sym = {"<=": "≤", ">=": "≥"}.get(op, op)
+    rel = {"<": sp.Lt, ">": sp.Gt, "≤": sp.Le, "≥": sp.Ge}[sym]
+    constant = r.choice([0, 0, r.randint(-9, 9)])
+    expected = sp.solve_univariate_inequality(rel(sympy_poly(coefficients), constant), x, relational=False)
+    return w.prefix(["", "solve "]) + f"{w.poly(coefficients)} {op} {constant}", ("set", expected)
 
 
 def gen_quadratic(r, w):
@@ -473,6 +513,7 @@ CATEGORIES = {
     "linear": gen_linear,
     "inequality": gen_inequality,
     "quadratic": gen_quadratic,
+    "quad_ineq": gen_quadratic_inequality,
     "polynomial": gen_polynomial,
     "system": gen_system,
     "solve_for": gen_solve_for,

@@ -344,101 +344,66 @@ internal static partial class AnswerChecker
 
     private static CheckResult CheckInterval(Solution solution, string answer)
     {
-        EnsureLength(answer);
-        var expected = solution.Interval;
+        var expected = solution.IntervalSet;
+        var variable = solution.Variable ?? solution.Problem.TargetVariable ?? "x";
         var phrase = ReadPhrase(answer);
-        if (expected is null)
+        var everything = expected is [{ Lower: null, Upper: null }];
+        if (phrase == Phrase.NoSolution || expected.Count == 0)
         {
-            return phrase == Phrase.NoSolution ? Correct() : Incorrect(IncorrectReason.WrongValue, "No value satisfies this inequality.");
+            return phrase == Phrase.NoSolution && expected.Count == 0 ? Correct()
+                : expected.Count == 0 ? Incorrect(IncorrectReason.WrongValue, "No value satisfies this inequality.")
+                : Incorrect(IncorrectReason.WrongValue, "Some values do satisfy this inequality.");
         }
 
-        if (expected.Lower is null && expected.Upper is null)
+        if (phrase == Phrase.AllValues || everything)
         {
-            return phrase == Phrase.AllValues ? Correct() : Incorrect(IncorrectReason.WrongValue, "Every value satisfies this inequality.");
+            return phrase == Phrase.AllValues && everything ? Correct()
+                : everything ? Incorrect(IncorrectReason.WrongValue, "Every value satisfies this inequality.")
+                : Incorrect(IncorrectReason.WrongValue, "Not every value satisfies this inequality.");
         }
 
-        var student = ReadInterval(solution, answer, expected.Variable);
+        var student = IntervalReader.Read(answer, variable, Words(solution, answer));
         if (student is null)
         {
-            return Incorrect(IncorrectReason.Unreadable, "Write the answer like 'x ≤ 5' or '(-∞, 5]'.");
+            return Incorrect(IncorrectReason.Unreadable, $"Write the answer like '{variable} ≤ 5', '(-∞, 5]' or '{variable} < -2 or {variable} > 4'.");
         }
 
-        var expectedBound = (expected.Lower ?? expected.Upper)!.Value;
-        var expectedUpper = expected.Upper is not null;
-        var expectedClosed = expectedUpper ? expected.UpperClosed : expected.LowerClosed;
-        var (bound, upper, closed) = student.Value;
-        if (bound != expectedBound)
+        if (student.Count == expected.Count && student.Zip(expected).All(p => SameSet(p.First, p.Second)))
         {
-            return !expectedBound.IsZero && bound == -expectedBound
-                ? Incorrect(IncorrectReason.SignError, "Sign error in the boundary value.")
-                : Incorrect(IncorrectReason.WrongValue, $"Wrong boundary value: it should be {expectedBound}.");
+            return Correct();
         }
 
-        if (upper != expectedUpper)
+        var expectedEnds = Ends(expected);
+        var studentEnds = Ends(student);
+        if (student.Count == expected.Count && student.Zip(expected).All(p => SameEnds(p.First, p.Second)))
+        {
+            var included = expected.Any(i => (i.Lower is not null && i.LowerClosed) || (i.Upper is not null && i.UpperClosed));
+            return Incorrect(IncorrectReason.WrongInequality, included
+                ? "The boundary is included: use ≤ or ≥ (or a square bracket)."
+                : "The boundary is not included: use < or > (or a round bracket).");
+        }
+
+        if (studentEnds.SequenceEqual(expectedEnds))
         {
             return Incorrect(IncorrectReason.WrongInequality, "The inequality points the wrong way (remember to flip it when multiplying or dividing by a negative number).");
         }
 
-        if (closed != expectedClosed)
+        if (studentEnds.Count == expectedEnds.Count && studentEnds.Select(e => -e).Order().SequenceEqual(expectedEnds) && expectedEnds.Any(e => !e.IsZero))
         {
-            return Incorrect(IncorrectReason.WrongInequality, expectedClosed ? "The boundary is included: use ≤ or ≥ (or a square bracket)." : "The boundary is not included: use < or > (or a round bracket).");
+            return Incorrect(IncorrectReason.SignError, "Sign error in the boundary value.");
         }
 
-        return Correct();
+        return Incorrect(IncorrectReason.WrongValue, "Wrong boundary value.");
     }
 
-    private static (Rational Bound, bool Upper, bool Closed)? ReadInterval(Solution solution, string answer, string variable)
-    {
-        var text = answer.Trim();
-        var match = IntervalPattern().Match(text);
-        if (match.Success)
-        {
-            var left = match.Groups["a"].Value;
-            var right = match.Groups["b"].Value;
-            var leftInfinite = left.Contains('∞', StringComparison.Ordinal) || left.Contains("inf", StringComparison.OrdinalIgnoreCase);
-            var rightInfinite = right.Contains('∞', StringComparison.Ordinal) || right.Contains("inf", StringComparison.OrdinalIgnoreCase);
-            if (leftInfinite == rightInfinite)
-            {
-                return null;
-            }
+    private static bool SameEnds(SolutionInterval a, SolutionInterval b) => a.Lower == b.Lower && a.Upper == b.Upper;
 
-            if (leftInfinite)
-            {
-                return (RationalValue(Parser.ParseExpression(right)), true, match.Groups["close"].Value == "]");
-            }
+    private static bool SameSet(SolutionInterval a, SolutionInterval b) =>
+        SameEnds(a, b) && a.LowerClosed == b.LowerClosed && a.UpperClosed == b.UpperClosed;
 
-            return (RationalValue(Parser.ParseExpression(left)), false, match.Groups["open"].Value == "[");
-        }
-
-        var statements = Parser.ParseStatements(text, vocabulary: Words(solution, answer));
-        if (statements is not [{ Operator: { } op and not RelationOperator.Equal and not RelationOperator.NotEqual } statement])
-        {
-            return null;
-        }
-
-        var (boundExpression, relation) = statement.Left is VariableExpression v && v.Name == variable
-            ? (statement.Right!, op)
-            : statement.Right is VariableExpression w && w.Name == variable ? (statement.Left, EquationSolver.Flip(op)) : (null, op);
-        if (boundExpression is null)
-        {
-            return null;
-        }
-
-        var bound = RationalValue(boundExpression);
-        return relation switch
-        {
-            RelationOperator.Less => (bound, true, false),
-            RelationOperator.LessOrEqual => (bound, true, true),
-            RelationOperator.Greater => (bound, false, false),
-            _ => (bound, false, true),
-        };
-    }
-
-    private static Rational RationalValue(Expression expression)
-    {
-        var value = AlgebraicReader.Evaluate(expression);
-        return value.TryGetRational(out var r) ? r : throw new MathEngineException(ErrorCodes.Unsupported, "The boundary must be a number.");
-    }
+    /// <summary>The distinct finite end points, in order.</summary>
+    private static List<Rational> Ends(IEnumerable<SolutionInterval> intervals) =>
+        [.. intervals.SelectMany(i => new[] { i.Lower, i.Upper }).OfType<Rational>().Distinct().Order()];
 
     // ---- systems -------------------------------------------------------------------------------
 
@@ -626,7 +591,4 @@ internal static partial class AnswerChecker
 
     [GeneratedRegex(@"^(all\s+real(\s+numbers)?|all\s+(values|numbers)|any\s+(real\s+)?(number|value)|infinitely\s+many(\s+solutions)?|ℝ|r|\(-∞,\s*∞\)|every\s+(number|value)|all\s+real\s+\w+)$", RegexOptions.CultureInvariant)]
     private static partial Regex AllValuesPattern();
-
-    [GeneratedRegex(@"^(?<open>[\(\[])\s*(?<a>[^,]+?)\s*,\s*(?<b>[^,]+?)\s*(?<close>[\)\]])$", RegexOptions.CultureInvariant)]
-    private static partial Regex IntervalPattern();
 }

@@ -297,12 +297,12 @@ internal static partial class ProblemReader
 
         if (single.Operator != RelationOperator.Equal)
         {
-            if (degree > 1 || !difference.IsPolynomial)
+            if (degree > 2 || !difference.IsPolynomial)
             {
-                throw new MathEngineException(ErrorCodes.Unsupported, "Only linear inequalities are supported so far.");
+                throw new MathEngineException(ErrorCodes.Unsupported, "Only linear and quadratic inequalities are supported so far.");
             }
 
-            return ProblemKind.LinearInequality;
+            return degree == 2 ? ProblemKind.QuadraticInequality : ProblemKind.LinearInequality;
         }
 
         return degree switch
