@@ -89,6 +89,7 @@ public sealed class MathEngine
             ProblemKind.LinearEquation or ProblemKind.LinearInequality => EquationSolver.SolveLinear(parsed),
             ProblemKind.QuadraticEquation or ProblemKind.PolynomialEquation => EquationSolver.SolvePolynomial(parsed),
             ProblemKind.QuadraticInequality => InequalitySolver.SolveQuadratic(parsed),
+            ProblemKind.AbsoluteValueEquation => AbsoluteValueSolver.Solve(parsed),
             ProblemKind.System => SystemSolver.SolveSystem(parsed),
             ProblemKind.SolveFor => SystemSolver.SolveFor(parsed),
             ProblemKind.Derivative => Differentiator.Solve(parsed),

@@ -15,4 +15,5 @@ public enum ProblemKind
     SolveFor,
     Derivative,
     QuadraticInequality,
+    AbsoluteValueEquation,
 }

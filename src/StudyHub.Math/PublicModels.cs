@@ -17,6 +17,8 @@ public enum StepKind
     Other,
     Expand,
     CollectLikeTerms,
+    /// <summary>Getting one part (an absolute value, a power, a logarithm) alone on one side.</summary>
+    IsolateTerm,
     SwapSides,
     AddBothSides,
     SubtractBothSides,

@@ -306,6 +306,29 @@ def gen_quadratic_inequality(r, w):
     return w.prefix(["", "solve "]) + f"{w.poly(coefficients)} {op} {constant}", ("set", expected)
 
 
+XR = sp.Symbol("x", real=True)
+
+
+def gen_absolute(r, w):
+    """|ax + b| = c (c may be negative), k|ax + b| + d = e, and |ax + b| = cx + d (false roots to reject)."""
+    a, b = nonzero(r, -5, 5), r.randint(-9, 9)
+    inside = w.poly([a, b])
+    style = r.randrange(3)
+    if style == 0:
+        c = r.randint(-3, 12)
+        text, lhs, rhs_ = f"|{inside}| = {c}", sp.Abs(a * XR + b), sp.Integer(c)
+    elif style == 1:
+        k, d, e = r.randint(2, 4), r.randint(-9, 9), r.randint(-9, 20)
+        text, lhs, rhs_ = f"{k}|{inside}| {'+' if d >= 0 else w.minus()} {abs(d)} = {e}", k * sp.Abs(a * XR + b) + d, sp.Integer(e)
+    else:
+        c, d = nonzero(r, -4, 4), r.randint(-9, 9)
+        if c == a or c == -a:
+            c += 5
+        text, lhs, rhs_ = f"|{inside}| = {w.poly([c, d])}", sp.Abs(a * XR + b), c * XR + d
+    roots = [root.subs(XR, x) for root in sp.solve(sp.Eq(lhs, rhs_), XR)]
+    return w.prefix(["", "solve ", "Solve: "]) + text + w.ending(), ("roots", "x", roots)
+
+
 def gen_quadratic(r, w):
     shape = r.randrange(3)
     if shape == 0:
@@ -514,6 +537,7 @@ CATEGORIES = {
     "inequality": gen_inequality,
     "quadratic": gen_quadratic,
     "quad_ineq": gen_quadratic_inequality,
+    "absolute": gen_absolute,
     "polynomial": gen_polynomial,
     "system": gen_system,
     "solve_for": gen_solve_for,

@@ -287,6 +287,11 @@ internal static partial class ProblemReader
         }
 
         target ??= variables.Min;
+        if (Solving.AbsoluteValueSolver.Matches(single, target!))
+        {
+            return ProblemKind.AbsoluteValueEquation;
+        }
+
         var difference = AlgebraicReader.TryToFraction(Build.Sum(single.Left, new NegateExpression(single.Right!)))
             ?? throw new MathEngineException(ErrorCodes.Unsupported, "Equations with functions or roots of the variable are not supported yet.");
         var degree = difference.Numerator.DegreeIn(target!);

@@ -276,7 +276,7 @@ internal static class EquationSolver
         return plus < 0 ? text : text[..plus] + " ± " + text[(plus + 3)..];
     }
 
-    private static Solution RootsSolution(ParsedProblem problem, string variable, List<ExactNumber> roots, List<WorkedStep> steps, List<string> notes, List<Polynomial> restrictions)
+    internal static Solution RootsSolution(ParsedProblem problem, string variable, List<ExactNumber> roots, List<WorkedStep> steps, List<string> notes, List<Polynomial> restrictions)
     {
         var valid = new List<ExactNumber>();
         foreach (var root in roots.Distinct())
@@ -297,7 +297,7 @@ internal static class EquationSolver
             Variable = variable,
             Values = ordered,
             Answer = answer,
-            ExactAnswers = [.. ordered.Select(r => $"{variable} = {r}")],
+            ExactAnswers = ordered.Count == 0 ? [answer] : [.. ordered.Select(r => $"{variable} = {r}")],
             DecimalAnswers = [.. ordered.Select(r => $"{variable} ≈ {r.ToDecimalString()}")],
         };
         solution.Steps.AddRange(steps);

@@ -89,6 +89,7 @@ internal static partial class HintLadder
         ProblemKind.LinearEquation => "Solving linear equations",
         ProblemKind.LinearInequality => "Solving linear inequalities",
         ProblemKind.QuadraticInequality => "Solving quadratic inequalities",
+        ProblemKind.AbsoluteValueEquation => "Solving absolute value equations",
         ProblemKind.QuadraticEquation => "Solving quadratic equations",
         ProblemKind.PolynomialEquation => "Solving polynomial equations with the rational root test",
         ProblemKind.System => "Solving systems of linear equations by elimination",
