@@ -90,6 +90,7 @@ public sealed class MathEngine
             ProblemKind.QuadraticEquation or ProblemKind.PolynomialEquation => EquationSolver.SolvePolynomial(parsed),
             ProblemKind.QuadraticInequality => InequalitySolver.SolveQuadratic(parsed),
             ProblemKind.AbsoluteValueEquation => AbsoluteValueSolver.Solve(parsed),
+            ProblemKind.ExponentialEquation or ProblemKind.LogarithmicEquation => ExponentialSolver.Solve(parsed),
             ProblemKind.System => SystemSolver.SolveSystem(parsed),
             ProblemKind.SolveFor => SystemSolver.SolveFor(parsed),
             ProblemKind.Derivative => Differentiator.Solve(parsed),

@@ -16,4 +16,6 @@ public enum ProblemKind
     Derivative,
     QuadraticInequality,
     AbsoluteValueEquation,
+    ExponentialEquation,
+    LogarithmicEquation,
 }

@@ -329,6 +329,39 @@ def gen_absolute(r, w):
     return w.prefix(["", "solve ", "Solve: "]) + text + w.ending(), ("roots", "x", roots)
 
 
+def gen_exp_log(r, w):
+    """b^(ax + d) = c, e^(ax) = c, log_b(ax + d) = n, log(x) = n, ln(ax + d) = n, and exact log values."""
+    kind = r.randrange(7)
+    a, d = r.choice([1, 1, 2, 3, -1]), r.randint(-5, 5)
+    inside = w.poly([a, d])
+    if kind == 0:
+        b = r.choice([2, 3, 4, 5, 8, 9])
+        c = r.choice([sp.Integer(b) ** r.randint(-3, 4), sp.Integer(r.randint(2, 30)), sp.Integer(-r.randint(1, 9)), sp.Integer(8), sp.Integer(27)])
+        text, lhs, rhs_ = f"{b}^({inside}) = {c}", sp.Integer(b) ** (a * XR + d), c
+    elif kind == 1:
+        c = r.randint(-2, 20)
+        text, lhs, rhs_ = f"e^({a}x) = {c}", sp.exp(a * XR), sp.Integer(c)
+    elif kind == 2:
+        b, n = r.choice([2, 3, 5, 10]), r.randint(-2, 4)
+        written = r.choice([f"log_{b}", f"log_{{{b}}}"]) if b != 10 else "log"
+        text, lhs, rhs_ = f"{written}({inside}) = {n}", sp.log(a * XR + d, b), sp.Integer(n)
+    elif kind == 3:
+        n = r.randint(-2, 4)
+        text, lhs, rhs_ = f"ln({inside}) = {n}", sp.log(a * XR + d), sp.Integer(n)
+    elif kind == 4:
+        b, k = r.choice([2, 3, 4, 10]), r.randint(-3, 5)
+        value = sp.Integer(b) ** k
+        written = "log" if b == 10 else f"log_{b}"
+        return f"{written}({value})", ("number", sp.Integer(k))
+    elif kind == 5:
+        return r.choice([f"log({-r.randint(0, 9)})", f"ln({-r.randint(0, 9)})", f"log_2(0)"]), None
+    else:
+        k = r.randint(1, 5)
+        return r.choice([f"ln(e^{k})", f"ln(1) + log_2({2 ** k})"]), ("number", sp.Integer(k))
+    roots = [root.subs(XR, x) for root in sp.solve(sp.Eq(lhs, rhs_), XR)]
+    return w.prefix(["", "solve "]) + text, ("roots", "x", roots)
+
+
 def gen_quadratic(r, w):
     shape = r.randrange(3)
     if shape == 0:
@@ -538,6 +571,7 @@ CATEGORIES = {
     "quadratic": gen_quadratic,
     "quad_ineq": gen_quadratic_inequality,
     "absolute": gen_absolute,
+    "exp_log": gen_exp_log,
     "polynomial": gen_polynomial,
     "system": gen_system,
     "solve_for": gen_solve_for,

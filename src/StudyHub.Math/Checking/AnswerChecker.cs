@@ -468,6 +468,11 @@ internal static partial class AnswerChecker
         var statement = statements[0];
         var student = statement is { Operator: RelationOperator.Equal, Left: VariableExpression, Right: { } right } ? right : statement.Left;
         var expected = solution.Result!;
+        if (!AlgebraicReader.HasVariables(expected) && ConstantAnswer(solution, student, expected) is { } constant)
+        {
+            return constant;
+        }
+
         var equivalent = Equivalent(student, expected);
         if (equivalent != true)
         {
@@ -536,6 +541,39 @@ internal static partial class AnswerChecker
         }
 
         return Correct();
+    }
+
+    /// <summary>
+    /// An exact answer that is a number but not rational (x = ln 5): the letter e is Euler's number,
+    /// and a decimal counts when it is the exact value rounded to the student's places (at least 2).
+    /// </summary>
+    private static CheckResult? ConstantAnswer(Solution solution, Expression student, Expression expected)
+    {
+        if (AlgebraicReader.VariablesOf(student) is { Count: > 0 } letters)
+        {
+            if (!letters.SetEquals(["e"]) || solution.Variable == "e")
+            {
+                return null;
+            }
+
+            student = ExpressionSolver.Substitute(student, "e", new FunctionExpression(FunctionName.Exp, Build.Number(Rational.One)));
+        }
+
+        var exact = AlgebraicReader.EvaluateDouble(expected, new Dictionary<string, double>());
+        if (DecimalPlaces(student) is { } places && student is NumberExpression or NegateExpression)
+        {
+            var value = AlgebraicReader.EvaluateDouble(student, new Dictionary<string, double>());
+            if (System.Math.Abs(System.Math.Round(exact, places, MidpointRounding.AwayFromZero) - value) > 1e-9)
+            {
+                return Incorrect(IncorrectReason.WrongValue, "Wrong value.");
+            }
+
+            return solution.Problem.WantsExact ? Incorrect(IncorrectReason.ExactAnswerRequired, "An exact answer was asked for.")
+                : places < 2 ? Incorrect(IncorrectReason.NotPreciseEnough, "Rounded too much: give at least two decimal places.")
+                : Correct($"Accepted as a rounded decimal (≈ {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+        }
+
+        return Equivalent(student, expected) == true ? Correct() : Incorrect(IncorrectReason.WrongValue, "Wrong value.");
     }
 
     private static int CountFactors(Expression expression) => expression switch

@@ -292,6 +292,11 @@ internal static partial class ProblemReader
             return ProblemKind.AbsoluteValueEquation;
         }
 
+        if (Solving.ExponentialSolver.Classify(single, target!) is { } exponential)
+        {
+            return exponential;
+        }
+
         var difference = AlgebraicReader.TryToFraction(Build.Sum(single.Left, new NegateExpression(single.Right!)))
             ?? throw new MathEngineException(ErrorCodes.Unsupported, "Equations with functions or roots of the variable are not supported yet.");
         var degree = difference.Numerator.DegreeIn(target!);

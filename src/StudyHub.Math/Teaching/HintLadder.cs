@@ -90,6 +90,8 @@ internal static partial class HintLadder
         ProblemKind.LinearInequality => "Solving linear inequalities",
         ProblemKind.QuadraticInequality => "Solving quadratic inequalities",
         ProblemKind.AbsoluteValueEquation => "Solving absolute value equations",
+        ProblemKind.ExponentialEquation => "Solving exponential equations",
+        ProblemKind.LogarithmicEquation => "Solving logarithmic equations",
         ProblemKind.QuadraticEquation => "Solving quadratic equations",
         ProblemKind.PolynomialEquation => "Solving polynomial equations with the rational root test",
         ProblemKind.System => "Solving systems of linear equations by elimination",
