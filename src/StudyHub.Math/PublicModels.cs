@@ -190,6 +190,16 @@ public enum Misconception
     OrderOfOperations,
     SwappedValues,
     SignError,
+    /// <summary>Quadratic inequality: took the region between the critical values instead of outside them (or the reverse).</summary>
+    WrongSideOfCriticalValues,
+    /// <summary>Inequality answered with the critical values of the matching equation.</summary>
+    GaveCriticalValuesOnly,
+    /// <summary>|A| = k solved only as A = k.</summary>
+    OnlyPositiveCase,
+    /// <summary>|A| = negative number "solved" as if the sign did not matter.</summary>
+    IgnoredNegativeAbsoluteValue,
+    /// <summary>b^x = c answered as c/b, or log_b(x) = c as b·c.</summary>
+    MultipliedInsteadOfPower,
 }
 
 public sealed record Distractor

@@ -14,7 +14,8 @@ internal static class AbsoluteValueSolver
     /// <summary>A name no reader can produce, standing for the absolute value while the rest is treated as a polynomial.</summary>
     private const string Placeholder = "|·|";
 
-    private sealed record Shape(Polynomial Inside, Polynomial Other, string Variable);
+    /// <summary>|Inside| = Other after isolating the absolute value.</summary>
+    internal sealed record Shape(Polynomial Inside, Polynomial Other, string Variable);
 
     /// <summary>The problem fits: exactly one (distinct) |…| containing the variable, linear inside and out.</summary>
     public static bool Matches(Statement statement, string variable) => Read(statement, variable) is not null;
@@ -73,7 +74,7 @@ internal static class AbsoluteValueSolver
         return EquationSolver.RootsSolution(problem, variable, roots, steps, notes, []);
     }
 
-    private static Shape? Read(Statement statement, string variable)
+    internal static Shape? Read(Statement statement, string variable)
     {
         if (statement is not { Operator: RelationOperator.Equal, Right: { } right })
         {
