@@ -62,6 +62,7 @@ public static class ErrorCodes
     public const string DivisionByZero = "domain.division_by_zero";
     public const string ZeroToZero = "domain.zero_to_zero";
     public const string NegativeRoot = "domain.negative_root";
+    public const string LogOfNonPositive = "domain.log_non_positive";
     public const string Unsupported = "unsupported";
 
     /// <summary>A word the engine does not know (see <see cref="MathEngineException.Word"/> and <see cref="MathEngineException.Suggestion"/>).</summary>

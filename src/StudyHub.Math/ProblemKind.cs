@@ -14,4 +14,8 @@ public enum ProblemKind
     System,
     SolveFor,
     Derivative,
+    QuadraticInequality,
+    AbsoluteValueEquation,
+    ExponentialEquation,
+    LogarithmicEquation,
 }

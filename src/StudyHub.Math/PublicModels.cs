@@ -1,7 +1,52 @@
 namespace StudyHub.Math;
 
 /// <summary>One step a student can follow: what was done, and the resulting expression.</summary>
-public sealed record WorkedStep(string Description, string Expression);
+public sealed record WorkedStep(string Description, string Expression)
+{
+    /// <summary>What kind of move this is, set by the solver, so hints and the UI need not read the English text.</summary>
+    public StepKind Kind { get; init; } = StepKind.Other;
+
+    /// <summary>The quantity the move uses, where there is one: the term added, the number divided by, the case split on.</summary>
+    public string? Operand { get; init; }
+}
+
+/// <summary>The moves a worked solution is made of.</summary>
+public enum StepKind
+{
+    /// <summary>A step not (yet) classified; read its description.</summary>
+    Other,
+    Expand,
+    CollectLikeTerms,
+    /// <summary>Getting one part (an absolute value, a power, a logarithm) alone on one side.</summary>
+    IsolateTerm,
+    SwapSides,
+    AddBothSides,
+    SubtractBothSides,
+    MultiplyBothSides,
+    DivideBothSides,
+    /// <summary>Multiplying or dividing an inequality by a negative number reverses it.</summary>
+    FlipInequality,
+    MoveAllTermsToOneSide,
+    Factor,
+    SetFactorsToZero,
+    QuadraticFormula,
+    Discriminant,
+    SquareRootBothSides,
+    /// <summary>Critical points split the number line; each part is tested (inequalities).</summary>
+    SignAnalysis,
+    /// <summary>An absolute value or ± splits the problem into cases.</summary>
+    CaseSplit,
+    /// <summary>A case or candidate is rejected (negative right side, outside the domain, zero denominator).</summary>
+    RejectCase,
+    /// <summary>Writing both sides as powers of the same base.</summary>
+    SameBase,
+    TakeLogarithm,
+    /// <summary>Undoing a logarithm by raising its base to both sides.</summary>
+    Exponentiate,
+    DomainCheck,
+    IntervalNotation,
+    Answer,
+}
 
 public sealed record SolveResult
 {
@@ -145,6 +190,16 @@ public enum Misconception
     OrderOfOperations,
     SwappedValues,
     SignError,
+    /// <summary>Quadratic inequality: took the region between the critical values instead of outside them (or the reverse).</summary>
+    WrongSideOfCriticalValues,
+    /// <summary>Inequality answered with the critical values of the matching equation.</summary>
+    GaveCriticalValuesOnly,
+    /// <summary>|A| = k solved only as A = k.</summary>
+    OnlyPositiveCase,
+    /// <summary>|A| = negative number "solved" as if the sign did not matter.</summary>
+    IgnoredNegativeAbsoluteValue,
+    /// <summary>b^x = c answered as c/b, or log_b(x) = c as b·c.</summary>
+    MultipliedInsteadOfPower,
 }
 
 public sealed record Distractor

@@ -97,6 +97,8 @@ def judge(expected, reply):
             _, var, op, bound = expected
             m = re.fullmatch(rf"{var} ([<>≤≥]) (.+)", reply["answer"])
             return verdict(m is not None and m.group(1) == op and same(to_sympy(m.group(2)), bound))
+        if shape == "set":
+            return verdict(same_set(parse_set(exact[-1]), expected[1]))
         if shape == "system":
             values = expected[1]
             if values is None:
@@ -118,6 +120,26 @@ def judge(expected, reply):
     except Exception as e:  # an answer SymPy cannot even read is not an answer
         return f"wrong: unreadable ({type(e).__name__})"
     return "wrong: unknown shape"
+
+
+def parse_set(text):
+    """The engine's interval notation: "(-∞, -2] ∪ [4, ∞)", "{3}", "∅"."""
+    if text == "∅":
+        return sp.S.EmptySet
+    parts = []
+    for piece in text.split(" ∪ "):
+        if piece.startswith("{"):
+            parts.append(sp.FiniteSet(to_sympy(piece[1:-1])))
+            continue
+        m = re.fullmatch(r"([\(\[])(.+), (.+)([\)\]])", piece)
+        lo = -sp.oo if m.group(2) == "-∞" else to_sympy(m.group(2))
+        hi = sp.oo if m.group(3) == "∞" else to_sympy(m.group(3))
+        parts.append(sp.Interval(lo, hi, m.group(1) == "(", m.group(4) == ")"))
+    return sp.Union(*parts)
+
+
+def same_set(a, b):
+    return a == b or sp.Complement(a, b) == sp.S.EmptySet and sp.Complement(b, a) == sp.S.EmptySet
 
 
 def verdict(ok):
@@ -264,6 +286,80 @@ def gen_inequality(r, w):
     flip = {"<": ">", ">": "<", "≤": "≥", "≥": "≤"}
     final = sym if a > 0 else flip[sym]
     return w.prefix(["", "solve "]) + f"{w.poly([a, b])} {op} {d}", ("interval", "x", final, bound)
+
+
+def gen_quadratic_inequality(r, w):
+    """k(x - p)(x - q) op c, sometimes with no real roots or irrational critical values (to be refused)."""
+    shape = r.randrange(4)
+    if shape <= 1:
+        p, q, k = r.randint(-9, 9), r.randint(-9, 9), r.choice([1, 1, 2, -1, -3])
+        coefficients = [k, -k * (p + q), k * p * q]
+    elif shape == 2:
+        coefficients = [r.choice([1, -1, 2]), r.randint(-3, 3), r.randint(1, 9) * r.choice([1, -1])]
+    else:
+        coefficients = [1, 0, -r.choice([2, 3, 5, 4, 9, 16])]
+    op = r.choice(["<", ">", "≤", "≥", "<=", ">="])
+    sym = {"<=": "≤", ">=": "≥"}.get(op, op)
+    rel = {"<": sp.Lt, ">": sp.Gt, "≤": sp.Le, "≥": sp.Ge}[sym]
+    constant = r.choice([0, 0, r.randint(-9, 9)])
+    expected = sp.solve_univariate_inequality(rel(sympy_poly(coefficients), constant), x, relational=False)
+    return w.prefix(["", "solve "]) + f"{w.poly(coefficients)} {op} {constant}", ("set", expected)
+
+
+XR = sp.Symbol("x", real=True)
+
+
+def gen_absolute(r, w):
+    """|ax + b| = c (c may be negative), k|ax + b| + d = e, and |ax + b| = cx + d (false roots to reject)."""
+    a, b = nonzero(r, -5, 5), r.randint(-9, 9)
+    inside = w.poly([a, b])
+    style = r.randrange(3)
+    if style == 0:
+        c = r.randint(-3, 12)
+        text, lhs, rhs_ = f"|{inside}| = {c}", sp.Abs(a * XR + b), sp.Integer(c)
+    elif style == 1:
+        k, d, e = r.randint(2, 4), r.randint(-9, 9), r.randint(-9, 20)
+        text, lhs, rhs_ = f"{k}|{inside}| {'+' if d >= 0 else w.minus()} {abs(d)} = {e}", k * sp.Abs(a * XR + b) + d, sp.Integer(e)
+    else:
+        c, d = nonzero(r, -4, 4), r.randint(-9, 9)
+        if c == a or c == -a:
+            c += 5
+        text, lhs, rhs_ = f"|{inside}| = {w.poly([c, d])}", sp.Abs(a * XR + b), c * XR + d
+    roots = [root.subs(XR, x) for root in sp.solve(sp.Eq(lhs, rhs_), XR)]
+    return w.prefix(["", "solve ", "Solve: "]) + text + w.ending(), ("roots", "x", roots)
+
+
+def gen_exp_log(r, w):
+    """b^(ax + d) = c, e^(ax) = c, log_b(ax + d) = n, log(x) = n, ln(ax + d) = n, and exact log values."""
+    kind = r.randrange(7)
+    a, d = r.choice([1, 1, 2, 3, -1]), r.randint(-5, 5)
+    inside = w.poly([a, d])
+    if kind == 0:
+        b = r.choice([2, 3, 4, 5, 8, 9])
+        c = r.choice([sp.Integer(b) ** r.randint(-3, 4), sp.Integer(r.randint(2, 30)), sp.Integer(-r.randint(1, 9)), sp.Integer(8), sp.Integer(27)])
+        text, lhs, rhs_ = f"{b}^({inside}) = {c}", sp.Integer(b) ** (a * XR + d), c
+    elif kind == 1:
+        c = r.randint(-2, 20)
+        text, lhs, rhs_ = f"e^({a}x) = {c}", sp.exp(a * XR), sp.Integer(c)
+    elif kind == 2:
+        b, n = r.choice([2, 3, 5, 10]), r.randint(-2, 4)
+        written = r.choice([f"log_{b}", f"log_{{{b}}}"]) if b != 10 else "log"
+        text, lhs, rhs_ = f"{written}({inside}) = {n}", sp.log(a * XR + d, b), sp.Integer(n)
+    elif kind == 3:
+        n = r.randint(-2, 4)
+        text, lhs, rhs_ = f"ln({inside}) = {n}", sp.log(a * XR + d), sp.Integer(n)
+    elif kind == 4:
+        b, k = r.choice([2, 3, 4, 10]), r.randint(-3, 5)
+        value = sp.Integer(b) ** k
+        written = "log" if b == 10 else f"log_{b}"
+        return f"{written}({value})", ("number", sp.Integer(k))
+    elif kind == 5:
+        return r.choice([f"log({-r.randint(0, 9)})", f"ln({-r.randint(0, 9)})", f"log_2(0)"]), None
+    else:
+        k = r.randint(1, 5)
+        return r.choice([f"ln(e^{k})", f"ln(1) + log_2({2 ** k})"]), ("number", sp.Integer(k))
+    roots = [root.subs(XR, x) for root in sp.solve(sp.Eq(lhs, rhs_), XR)]
+    return w.prefix(["", "solve "]) + text, ("roots", "x", roots)
 
 
 def gen_quadratic(r, w):
@@ -473,6 +569,9 @@ CATEGORIES = {
     "linear": gen_linear,
     "inequality": gen_inequality,
     "quadratic": gen_quadratic,
+    "quad_ineq": gen_quadratic_inequality,
+    "absolute": gen_absolute,
+    "exp_log": gen_exp_log,
     "polynomial": gen_polynomial,
     "system": gen_system,
     "solve_for": gen_solve_for,

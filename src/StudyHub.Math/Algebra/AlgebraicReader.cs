@@ -204,11 +204,91 @@ internal static class AlgebraicReader
 
             case FunctionExpression { Function: FunctionName.Sin or FunctionName.Cos or FunctionName.Tan, Argument: NumberExpression { Style: NumberStyle.Degrees } angle } trig:
                 return ExactTrig.Value(trig.Function, angle.Value);
+            case FunctionExpression { Function: FunctionName.Ln, Argument: FunctionExpression { Function: FunctionName.Exp } inner }:
+                return Evaluate(inner.Argument, imaginaryUnit);
+            case FunctionExpression { Function: FunctionName.Ln or FunctionName.Log } log:
+                return Logarithm(log, Evaluate(log.Argument, imaginaryUnit));
             case FunctionExpression function:
                 throw new MathEngineException(ErrorCodes.Unsupported, $"An exact value of {function.Function.ToString().ToLowerInvariant()}(…) is not supported; ask for a decimal.");
             default:
                 throw new MathEngineException(ErrorCodes.Internal, "Unknown expression node.");
         }
+    }
+
+    /// <summary>
+    /// Exact logarithms where the value is rational: log_2(8) = 3, log(0.01) = -2, log_4(2) = 1/2, ln(1) = 0.
+    /// A non-positive argument has no real logarithm and is refused; other values are refused as
+    /// "ask for a decimal" rather than rounded.
+    /// </summary>
+    private static ExactNumber Logarithm(FunctionExpression log, ExactNumber argument)
+    {
+        var name = log.Function == FunctionName.Ln ? "ln" : log.LogBase is { } b ? $"log_{b}" : "log";
+        if (!argument.TryGetRational(out var value))
+        {
+            throw new MathEngineException(ErrorCodes.Unsupported, $"An exact value of {name}(…) of an irrational number is not supported; ask for a decimal.");
+        }
+
+        if (value.Sign <= 0)
+        {
+            throw new MathEngineException(ErrorCodes.LogOfNonPositive, $"{name} of {value} is not defined: a logarithm needs a positive number.");
+        }
+
+        if (value == Rational.One)
+        {
+            return Rational.Zero;
+        }
+
+        if (log.Function == FunctionName.Log && PowerOf(log.Base, value) is { } exponent)
+        {
+            return exponent;
+        }
+
+        throw new MathEngineException(ErrorCodes.Unsupported, $"{name}({value}) has no exact rational value; ask for a decimal.");
+    }
+
+    /// <summary>The rational n with base^n = value, when there is one (4 and 8: 3/2), by a shared whole-number root.</summary>
+    public static Rational? PowerOf(Rational @base, Rational value)
+    {
+        if (@base.Sign <= 0 || value.Sign <= 0 || @base == Rational.One)
+        {
+            return null;
+        }
+
+        for (var p = 1; p <= 12; p++)
+        {
+            if (!NumberTheory.TryExactRoot(@base.Numerator, p, out var rn) || !NumberTheory.TryExactRoot(@base.Denominator, p, out var rd))
+            {
+                continue;
+            }
+
+            var root = new Rational(rn, rd);
+            if (root == Rational.One)
+            {
+                continue;
+            }
+
+            // value = root^q for a whole q; |q| is bounded by the size of value in digits.
+            var power = Rational.One;
+            var limit = (int)System.Math.Min(400, (value.Numerator.GetBitLength() + value.Denominator.GetBitLength()) + 2);
+            for (var q = 0; q <= limit; q++)
+            {
+                if (power == value)
+                {
+                    return new Rational(q, p);
+                }
+
+                if (power.Reciprocal() == value)
+                {
+                    return new Rational(-q, p);
+                }
+
+                power *= root;
+                WorkMeter.Charge(1);
+            }
+
+        }
+
+        return null;
     }
 
     public static ExactNumber EvaluatePower(ExactNumber baseValue, ExactNumber exponentValue)
@@ -269,6 +349,7 @@ internal static class AlgebraicReader
         ProductExpression product => product.Factors.Aggregate(1.0, (acc, f) => acc * EvaluateDouble(f, values)),
         ReciprocalExpression reciprocal => 1.0 / EvaluateDouble(reciprocal.Operand, values),
         PowerExpression power => System.Math.Pow(EvaluateDouble(power.Base, values), EvaluateDouble(power.Exponent, values)),
+        FunctionExpression { Function: FunctionName.Log } log => System.Math.Log(EvaluateDouble(log.Argument, values)) / System.Math.Log(log.Base.ToDouble()),
         FunctionExpression function => ApplyFunction(function.Function, EvaluateDouble(function.Argument, values)),
         _ => double.NaN,
     };
@@ -281,7 +362,6 @@ internal static class AlgebraicReader
         FunctionName.Tan => System.Math.Tan(x),
         FunctionName.Exp => System.Math.Exp(x),
         FunctionName.Ln => System.Math.Log(x),
-        FunctionName.Log => System.Math.Log10(x),
         FunctionName.Abs => System.Math.Abs(x),
         _ => double.NaN,
     };

@@ -16,13 +16,17 @@ internal static partial class AnswerChecker
     {
         try
         {
+            EnsureLength(answer);
+            var text = AnswerText.Normalize(answer);
+            var singleValue = solution.Shape == AnswerShape.Number || (solution.Shape == AnswerShape.Roots && solution.Values.Count == 1 && !solution.AllValues);
+            text = AnswerText.ReadDecimalComma(text, singleValue);
             var verdict = solution.Shape switch
             {
-                AnswerShape.Number => CheckNumber(solution, answer),
-                AnswerShape.Roots => CheckRoots(solution, answer),
-                AnswerShape.Interval => CheckInterval(solution, answer),
-                AnswerShape.SystemValues => CheckSystem(solution, answer),
-                _ => CheckExpression(solution, answer),
+                AnswerShape.Number => CheckNumber(solution, text),
+                AnswerShape.Roots => CheckRoots(solution, text),
+                AnswerShape.Interval => CheckInterval(solution, text),
+                AnswerShape.SystemValues => CheckSystem(solution, text),
+                _ => CheckExpression(solution, text),
             };
             return verdict with { ExpectedAnswer = solution.Answer, StudentAnswer = answer };
         }
@@ -38,6 +42,13 @@ internal static partial class AnswerChecker
             };
         }
     }
+
+    /// <summary>
+    /// An answer may use the letters the problem uses (and x, y, z); any other run of letters is a
+    /// word the student wrote, refused as not understood instead of read as a product of variables.
+    /// </summary>
+    private static Vocabulary Words(Solution solution, string answer) =>
+        Vocabulary.For(solution.Problem.Original + " " + answer, [solution.Problem.TargetVariable, solution.Variable]);
 
     private static CheckResult Verdict(CheckOutcome outcome, IncorrectReason reason = IncorrectReason.None, string? message = null) =>
         new() { Outcome = outcome, Reason = reason, Message = message, ExpectedAnswer = string.Empty, StudentAnswer = string.Empty };
@@ -60,7 +71,12 @@ internal static partial class AnswerChecker
     private static CheckResult CheckNumber(Solution solution, string answer)
     {
         EnsureLength(answer);
-        var statements = Parser.ParseStatements(answer);
+        if (solution.Problem.AnswerIsPercent && CheckPercent(solution, answer) is { } percent)
+        {
+            return percent;
+        }
+
+        var statements = Parser.ParseStatements(answer, vocabulary: Words(solution, answer));
         var expression = ValueSide(statements[0]);
         var expected = solution.Values[0];
         var comparison = CompareValue(expression, expected, solution.Problem.WantsExact);
@@ -84,6 +100,34 @@ internal static partial class AnswerChecker
         }
 
         return Correct(comparison.Note);
+    }
+
+    /// <summary>
+    /// The question asks for a percentage and the value is in percent: "50" and "50%" are the same answer.
+    /// "0.5" is the same amount written as a fraction, so it counts but is not the form asked for.
+    /// </summary>
+    private static CheckResult? CheckPercent(Solution solution, string answer)
+    {
+        var expected = solution.Values[0];
+        var trimmed = answer.TrimEnd();
+        var statements = Parser.ParseStatements(trimmed.EndsWith('%') ? trimmed[..^1] : trimmed, vocabulary: Words(solution, answer));
+        if (statements.Count != 1)
+        {
+            return null;
+        }
+
+        var comparison = CompareValue(ValueSide(statements[0]), expected, solution.Problem.WantsExact);
+        if (comparison.Equal)
+        {
+            return Correct(comparison.Note);
+        }
+
+        if (!trimmed.EndsWith('%') && CompareValue(ValueSide(statements[0]), expected / (ExactNumber)new Rational(100), solution.Problem.WantsExact).Equal)
+        {
+            return Verdict(CheckOutcome.EquivalentButNotInRequestedForm, message: $"That is the right amount as a decimal; as a percentage it is {expected}%.");
+        }
+
+        return comparison.Verdict;
     }
 
     private static bool HasRadical(Expression expression) => expression.ToString().Contains('√', StringComparison.Ordinal);
@@ -172,7 +216,7 @@ internal static partial class AnswerChecker
             return Incorrect(IncorrectReason.WrongValue, "Not every value is a solution.");
         }
 
-        var studentValues = ReadValues(answer);
+        var studentValues = ReadValues(solution, answer);
         if (solution.Values.Count == 0)
         {
             return Incorrect(IncorrectReason.ExtraSolution, "This equation has no solution.");
@@ -241,7 +285,7 @@ internal static partial class AnswerChecker
     }
 
     /// <summary>Values from "x = 2 or x = 3", "{3, 2}", "x=3, x=2", "x = (5 ± √13)/2".</summary>
-    private static List<Expression> ReadValues(string answer)
+    private static List<Expression> ReadValues(Solution solution, string answer)
     {
         var text = answer.Trim();
         if (text.StartsWith('{') && text.EndsWith('}'))
@@ -252,7 +296,7 @@ internal static partial class AnswerChecker
         var values = new List<Expression>();
         foreach (var variant in ExpandPlusMinus(text))
         {
-            foreach (var statement in Parser.ParseStatements(variant))
+            foreach (var statement in Parser.ParseStatements(variant, vocabulary: Words(solution, answer)))
             {
                 values.Add(ValueSide(statement));
             }
@@ -300,101 +344,66 @@ internal static partial class AnswerChecker
 
     private static CheckResult CheckInterval(Solution solution, string answer)
     {
-        EnsureLength(answer);
-        var expected = solution.Interval;
+        var expected = solution.IntervalSet;
+        var variable = solution.Variable ?? solution.Problem.TargetVariable ?? "x";
         var phrase = ReadPhrase(answer);
-        if (expected is null)
+        var everything = expected is [{ Lower: null, Upper: null }];
+        if (phrase == Phrase.NoSolution || expected.Count == 0)
         {
-            return phrase == Phrase.NoSolution ? Correct() : Incorrect(IncorrectReason.WrongValue, "No value satisfies this inequality.");
+            return phrase == Phrase.NoSolution && expected.Count == 0 ? Correct()
+                : expected.Count == 0 ? Incorrect(IncorrectReason.WrongValue, "No value satisfies this inequality.")
+                : Incorrect(IncorrectReason.WrongValue, "Some values do satisfy this inequality.");
         }
 
-        if (expected.Lower is null && expected.Upper is null)
+        if (phrase == Phrase.AllValues || everything)
         {
-            return phrase == Phrase.AllValues ? Correct() : Incorrect(IncorrectReason.WrongValue, "Every value satisfies this inequality.");
+            return phrase == Phrase.AllValues && everything ? Correct()
+                : everything ? Incorrect(IncorrectReason.WrongValue, "Every value satisfies this inequality.")
+                : Incorrect(IncorrectReason.WrongValue, "Not every value satisfies this inequality.");
         }
 
-        var student = ReadInterval(answer, expected.Variable);
+        var student = IntervalReader.Read(answer, variable, Words(solution, answer));
         if (student is null)
         {
-            return Incorrect(IncorrectReason.Unreadable, "Write the answer like 'x ≤ 5' or '(-∞, 5]'.");
+            return Incorrect(IncorrectReason.Unreadable, $"Write the answer like '{variable} ≤ 5', '(-∞, 5]' or '{variable} < -2 or {variable} > 4'.");
         }
 
-        var expectedBound = (expected.Lower ?? expected.Upper)!.Value;
-        var expectedUpper = expected.Upper is not null;
-        var expectedClosed = expectedUpper ? expected.UpperClosed : expected.LowerClosed;
-        var (bound, upper, closed) = student.Value;
-        if (bound != expectedBound)
+        if (student.Count == expected.Count && student.Zip(expected).All(p => SameSet(p.First, p.Second)))
         {
-            return !expectedBound.IsZero && bound == -expectedBound
-                ? Incorrect(IncorrectReason.SignError, "Sign error in the boundary value.")
-                : Incorrect(IncorrectReason.WrongValue, $"Wrong boundary value: it should be {expectedBound}.");
+            return Correct();
         }
 
-        if (upper != expectedUpper)
+        var expectedEnds = Ends(expected);
+        var studentEnds = Ends(student);
+        if (student.Count == expected.Count && student.Zip(expected).All(p => SameEnds(p.First, p.Second)))
+        {
+            var included = expected.Any(i => (i.Lower is not null && i.LowerClosed) || (i.Upper is not null && i.UpperClosed));
+            return Incorrect(IncorrectReason.WrongInequality, included
+                ? "The boundary is included: use ≤ or ≥ (or a square bracket)."
+                : "The boundary is not included: use < or > (or a round bracket).");
+        }
+
+        if (studentEnds.SequenceEqual(expectedEnds))
         {
             return Incorrect(IncorrectReason.WrongInequality, "The inequality points the wrong way (remember to flip it when multiplying or dividing by a negative number).");
         }
 
-        if (closed != expectedClosed)
+        if (studentEnds.Count == expectedEnds.Count && studentEnds.Select(e => -e).Order().SequenceEqual(expectedEnds) && expectedEnds.Any(e => !e.IsZero))
         {
-            return Incorrect(IncorrectReason.WrongInequality, expectedClosed ? "The boundary is included: use ≤ or ≥ (or a square bracket)." : "The boundary is not included: use < or > (or a round bracket).");
+            return Incorrect(IncorrectReason.SignError, "Sign error in the boundary value.");
         }
 
-        return Correct();
+        return Incorrect(IncorrectReason.WrongValue, "Wrong boundary value.");
     }
 
-    private static (Rational Bound, bool Upper, bool Closed)? ReadInterval(string answer, string variable)
-    {
-        var text = answer.Trim();
-        var match = IntervalPattern().Match(text);
-        if (match.Success)
-        {
-            var left = match.Groups["a"].Value;
-            var right = match.Groups["b"].Value;
-            var leftInfinite = left.Contains('∞', StringComparison.Ordinal) || left.Contains("inf", StringComparison.OrdinalIgnoreCase);
-            var rightInfinite = right.Contains('∞', StringComparison.Ordinal) || right.Contains("inf", StringComparison.OrdinalIgnoreCase);
-            if (leftInfinite == rightInfinite)
-            {
-                return null;
-            }
+    private static bool SameEnds(SolutionInterval a, SolutionInterval b) => a.Lower == b.Lower && a.Upper == b.Upper;
 
-            if (leftInfinite)
-            {
-                return (RationalValue(Parser.ParseExpression(right)), true, match.Groups["close"].Value == "]");
-            }
+    private static bool SameSet(SolutionInterval a, SolutionInterval b) =>
+        SameEnds(a, b) && a.LowerClosed == b.LowerClosed && a.UpperClosed == b.UpperClosed;
 
-            return (RationalValue(Parser.ParseExpression(left)), false, match.Groups["open"].Value == "[");
-        }
-
-        var statements = Parser.ParseStatements(text);
-        if (statements is not [{ Operator: { } op and not RelationOperator.Equal and not RelationOperator.NotEqual } statement])
-        {
-            return null;
-        }
-
-        var (boundExpression, relation) = statement.Left is VariableExpression v && v.Name == variable
-            ? (statement.Right!, op)
-            : statement.Right is VariableExpression w && w.Name == variable ? (statement.Left, EquationSolver.Flip(op)) : (null, op);
-        if (boundExpression is null)
-        {
-            return null;
-        }
-
-        var bound = RationalValue(boundExpression);
-        return relation switch
-        {
-            RelationOperator.Less => (bound, true, false),
-            RelationOperator.LessOrEqual => (bound, true, true),
-            RelationOperator.Greater => (bound, false, false),
-            _ => (bound, false, true),
-        };
-    }
-
-    private static Rational RationalValue(Expression expression)
-    {
-        var value = AlgebraicReader.Evaluate(expression);
-        return value.TryGetRational(out var r) ? r : throw new MathEngineException(ErrorCodes.Unsupported, "The boundary must be a number.");
-    }
+    /// <summary>The distinct finite end points, in order.</summary>
+    private static List<Rational> Ends(IEnumerable<SolutionInterval> intervals) =>
+        [.. intervals.SelectMany(i => new[] { i.Lower, i.Upper }).OfType<Rational>().Distinct().Order()];
 
     // ---- systems -------------------------------------------------------------------------------
 
@@ -413,7 +422,7 @@ internal static partial class AnswerChecker
         var names = solution.SystemValues.Keys.OrderBy(n => n, StringComparer.Ordinal).ToList();
         var given = new Dictionary<string, Expression>(StringComparer.Ordinal);
         var text = answer.Trim();
-        var statements = Parser.ParseStatements(text.StartsWith('(') && text.EndsWith(')') && !text.Contains('=', StringComparison.Ordinal) ? text[1..^1] : text);
+        var statements = Parser.ParseStatements(text.StartsWith('(') && text.EndsWith(')') && !text.Contains('=', StringComparison.Ordinal) ? text[1..^1] : text, vocabulary: Words(solution, answer));
         for (var i = 0; i < statements.Count; i++)
         {
             if (statements[i] is { Operator: RelationOperator.Equal, Left: VariableExpression variable, Right: { } value })
@@ -450,7 +459,7 @@ internal static partial class AnswerChecker
     private static CheckResult CheckExpression(Solution solution, string answer)
     {
         EnsureLength(answer);
-        var statements = Parser.ParseStatements(answer);
+        var statements = Parser.ParseStatements(answer, vocabulary: Words(solution, answer));
         if (statements.Count != 1)
         {
             return Incorrect(IncorrectReason.Unreadable, "Expected a single expression.");
@@ -459,6 +468,11 @@ internal static partial class AnswerChecker
         var statement = statements[0];
         var student = statement is { Operator: RelationOperator.Equal, Left: VariableExpression, Right: { } right } ? right : statement.Left;
         var expected = solution.Result!;
+        if (!AlgebraicReader.HasVariables(expected) && ConstantAnswer(solution, student, expected) is { } constant)
+        {
+            return constant;
+        }
+
         var equivalent = Equivalent(student, expected);
         if (equivalent != true)
         {
@@ -529,6 +543,39 @@ internal static partial class AnswerChecker
         return Correct();
     }
 
+    /// <summary>
+    /// An exact answer that is a number but not rational (x = ln 5): the letter e is Euler's number,
+    /// and a decimal counts when it is the exact value rounded to the student's places (at least 2).
+    /// </summary>
+    private static CheckResult? ConstantAnswer(Solution solution, Expression student, Expression expected)
+    {
+        if (AlgebraicReader.VariablesOf(student) is { Count: > 0 } letters)
+        {
+            if (!letters.SetEquals(["e"]) || solution.Variable == "e")
+            {
+                return null;
+            }
+
+            student = ExpressionSolver.Substitute(student, "e", new FunctionExpression(FunctionName.Exp, Build.Number(Rational.One)));
+        }
+
+        var exact = AlgebraicReader.EvaluateDouble(expected, new Dictionary<string, double>());
+        if (DecimalPlaces(student) is { } places && student is NumberExpression or NegateExpression)
+        {
+            var value = AlgebraicReader.EvaluateDouble(student, new Dictionary<string, double>());
+            if (System.Math.Abs(System.Math.Round(exact, places, MidpointRounding.AwayFromZero) - value) > 1e-9)
+            {
+                return Incorrect(IncorrectReason.WrongValue, "Wrong value.");
+            }
+
+            return solution.Problem.WantsExact ? Incorrect(IncorrectReason.ExactAnswerRequired, "An exact answer was asked for.")
+                : places < 2 ? Incorrect(IncorrectReason.NotPreciseEnough, "Rounded too much: give at least two decimal places.")
+                : Correct($"Accepted as a rounded decimal (≈ {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+        }
+
+        return Equivalent(student, expected) == true ? Correct() : Incorrect(IncorrectReason.WrongValue, "Wrong value.");
+    }
+
     private static int CountFactors(Expression expression) => expression switch
     {
         ProductExpression product => product.Factors.Sum(CountFactors),
@@ -582,7 +629,4 @@ internal static partial class AnswerChecker
 
     [GeneratedRegex(@"^(all\s+real(\s+numbers)?|all\s+(values|numbers)|any\s+(real\s+)?(number|value)|infinitely\s+many(\s+solutions)?|ℝ|r|\(-∞,\s*∞\)|every\s+(number|value)|all\s+real\s+\w+)$", RegexOptions.CultureInvariant)]
     private static partial Regex AllValuesPattern();
-
-    [GeneratedRegex(@"^(?<open>[\(\[])\s*(?<a>[^,]+?)\s*,\s*(?<b>[^,]+?)\s*(?<close>[\)\]])$", RegexOptions.CultureInvariant)]
-    private static partial Regex IntervalPattern();
 }

@@ -12,14 +12,20 @@ namespace StudyHub.Math;
 /// </summary>
 internal static partial class PercentPhrases
 {
-    public static Expression? TryRead(string text, int start, int end, out int position)
+    public static Expression? TryRead(string text, int start, int end, out int position) => TryRead(text, start, end, out position, out _);
+
+    /// <param name="answerIsPercent">True when the question asks for a percentage ("what percent", "percentage change"),
+    /// so a student may answer 50 or 50% for the same thing.</param>
+    public static Expression? TryRead(string text, int start, int end, out int position, out bool answerIsPercent)
     {
         position = start;
+        answerIsPercent = false;
         var span = text[start..end];
         Match m;
         if ((m = IsWhatPercentOf().Match(span)).Success || (m = WhatPercentOfIs().Match(span)).Success || (m = ExpressAsPercentage().Match(span)).Success)
         {
             // m/n × 100: the part over the whole, as hundredths.
+            answerIsPercent = true;
             return Build.Product(Build.Divide(Number(m, "m"), Number(m, "n")), Build.Number(new Rational(100)));
         }
 
@@ -33,6 +39,7 @@ internal static partial class PercentPhrases
         if ((m = PercentageChange().Match(span)).Success)
         {
             // A "decrease" is reported as a positive size; a "change" keeps its sign.
+            answerIsPercent = true;
             var from = Number(m, "a");
             var change = m.Groups["kind"].Value.Equals("decrease", StringComparison.OrdinalIgnoreCase)
                 ? new SumExpression([from, new NegateExpression(Number(m, "b"))])

@@ -30,6 +30,9 @@ internal sealed record ParsedProblem(
 {
     public Statement Single => Statements[0];
 
+    /// <summary>The question asks for a percentage ("what percent of 80 is 40"): the value is in percent, so 50 and 50% both answer it.</summary>
+    public bool AnswerIsPercent { get; init; }
+
     /// <summary>The problem in the engine's notation, e.g. "2x + 3 = 11" or "d/dx (3x^2 + 2x)".</summary>
     public string Normalized
     {
@@ -82,9 +85,12 @@ internal static partial class ProblemReader
         var instruction = Instruction.None;
         string? target = null;
         var wantsExact = text.Contains("exact", StringComparison.OrdinalIgnoreCase);
-        if (PercentPhrases.TryRead(text, start, end, out var percentAt) is { } percent)
+        if (PercentPhrases.TryRead(text, start, end, out var percentAt, out var answerIsPercent) is { } percent)
         {
-            return new ParsedProblem(text, ProblemKind.Arithmetic, Instruction.Calculate, [new Statement(percent, null, null, percentAt)], null, new Dictionary<string, Rational>(), wantsExact);
+            return new ParsedProblem(text, ProblemKind.Arithmetic, Instruction.Calculate, [new Statement(percent, null, null, percentAt)], null, new Dictionary<string, Rational>(), wantsExact)
+            {
+                AnswerIsPercent = answerIsPercent,
+            };
         }
 
         if (ReadFunctionValue(text, end, wantsExact) is { } functionValue)
@@ -281,6 +287,16 @@ internal static partial class ProblemReader
         }
 
         target ??= variables.Min;
+        if (Solving.AbsoluteValueSolver.Matches(single, target!))
+        {
+            return ProblemKind.AbsoluteValueEquation;
+        }
+
+        if (Solving.ExponentialSolver.Classify(single, target!) is { } exponential)
+        {
+            return exponential;
+        }
+
         var difference = AlgebraicReader.TryToFraction(Build.Sum(single.Left, new NegateExpression(single.Right!)))
             ?? throw new MathEngineException(ErrorCodes.Unsupported, "Equations with functions or roots of the variable are not supported yet.");
         var degree = difference.Numerator.DegreeIn(target!);
@@ -291,12 +307,12 @@ internal static partial class ProblemReader
 
         if (single.Operator != RelationOperator.Equal)
         {
-            if (degree > 1 || !difference.IsPolynomial)
+            if (degree > 2 || !difference.IsPolynomial)
             {
-                throw new MathEngineException(ErrorCodes.Unsupported, "Only linear inequalities are supported so far.");
+                throw new MathEngineException(ErrorCodes.Unsupported, "Only linear and quadratic inequalities are supported so far.");
             }
 
-            return ProblemKind.LinearInequality;
+            return degree == 2 ? ProblemKind.QuadraticInequality : ProblemKind.LinearInequality;
         }
 
         return degree switch

@@ -86,7 +86,7 @@ internal static class Differentiator
                         FunctionName.Tan => new PowerExpression(new FunctionExpression(FunctionName.Cos, u), Number(-2)),
                         FunctionName.Exp => function,
                         FunctionName.Ln => new ReciprocalExpression(u),
-                        FunctionName.Log => new ReciprocalExpression(Build.Product(u, new FunctionExpression(FunctionName.Ln, Number(10)))),
+                        FunctionName.Log => new ReciprocalExpression(Build.Product(u, new FunctionExpression(FunctionName.Ln, Build.Number(function.Base)))),
                         FunctionName.Sqrt => new ReciprocalExpression(Build.Product(Number(2), function)),
                         _ => throw new MathEngineException(ErrorCodes.Unsupported, $"The derivative of {function.Function.ToString().ToLowerInvariant()} is not supported."),
                     };

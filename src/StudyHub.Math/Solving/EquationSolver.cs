@@ -24,7 +24,7 @@ internal static class EquationSolver
             // Students expect the unknown on the left: 1 = 2x becomes 2x = 1 (and < becomes >).
             (left, right) = (right, left);
             op = Flip(op);
-            steps.Add(new WorkedStep("Swap the two sides", Relation(left, op, right)));
+            steps.Add(new WorkedStep("Swap the two sides", Relation(left, op, right)) { Kind = StepKind.SwapSides });
         }
 
         // Clear fractional coefficients so the remaining moves use whole numbers.
@@ -33,7 +33,7 @@ internal static class EquationSolver
         {
             left = left.Scale(lcm);
             right = right.Scale(lcm);
-            steps.Add(new WorkedStep($"Multiply both sides by {lcm} to clear the fractions", Relation(left, op, right)));
+            steps.Add(new WorkedStep($"Multiply both sides by {lcm} to clear the fractions", Relation(left, op, right)) { Kind = StepKind.MultiplyBothSides, Operand = lcm.ToString() });
         }
 
         var rightVariablePart = right - Polynomial.Constant(right.ConstantTerm);
@@ -41,7 +41,7 @@ internal static class EquationSolver
         {
             left -= rightVariablePart;
             right -= rightVariablePart;
-            steps.Add(new WorkedStep(MoveDescription(rightVariablePart, subtract: true), Relation(left, op, right)));
+            steps.Add(MoveStep(rightVariablePart, Relation(left, op, right)));
         }
 
         var leftConstant = left.ConstantTerm;
@@ -49,7 +49,7 @@ internal static class EquationSolver
         {
             left -= Polynomial.Constant(leftConstant);
             right -= Polynomial.Constant(leftConstant);
-            steps.Add(new WorkedStep(MoveDescription(Polynomial.Constant(leftConstant), subtract: true), Relation(left, op, right)));
+            steps.Add(MoveStep(Polynomial.Constant(leftConstant), Relation(left, op, right)));
         }
 
         var coefficient = left.CoefficientOf(variable, 1).ConstantTerm;
@@ -69,7 +69,7 @@ internal static class EquationSolver
                 description += " and flip the inequality sign (dividing by a negative number)";
             }
 
-            steps.Add(new WorkedStep(description, $"{variable} {Statement.RelationText(flipped)} {value}"));
+            steps.Add(new WorkedStep(description, $"{variable} {Statement.RelationText(flipped)} {value}") { Kind = flipped != op ? StepKind.FlipInequality : StepKind.DivideBothSides, Operand = coefficient.ToString() });
         }
 
         if (isInequality)
@@ -90,7 +90,7 @@ internal static class EquationSolver
                 DecimalAnswers = value.IsInteger ? [] : [$"{variable} {Statement.RelationText(flipped)} {value.ToDecimalString()}"],
             };
             inequality.Steps.AddRange(steps);
-            inequality.Step("Write the answer in interval notation", interval.IntervalNotation);
+            inequality.Step("Write the answer in interval notation", interval.IntervalNotation, StepKind.IntervalNotation);
             inequality.Notes.AddRange(notes);
             return inequality;
         }
@@ -107,7 +107,7 @@ internal static class EquationSolver
         var polynomial = left - right;
         if (!right.IsZero)
         {
-            steps.Add(new WorkedStep("Move all terms to one side", $"{polynomial} = 0"));
+            steps.Add(new WorkedStep("Move all terms to one side", $"{polynomial} = 0") { Kind = StepKind.MoveAllTermsToOneSide });
         }
 
         var dense = polynomial.ToDense(variable)!;
@@ -116,7 +116,7 @@ internal static class EquationSolver
         if (!integerPolynomial.Equals(polynomial))
         {
             var factor = integer.Leading / dense[^1];
-            steps.Add(new WorkedStep(factor.Sign > 0 && factor > Rational.One ? $"Multiply both sides by {factor}" : $"Divide both sides by {factor.Reciprocal()}", $"{integerPolynomial} = 0"));
+            steps.Add(new WorkedStep(factor.Sign > 0 && factor > Rational.One ? $"Multiply both sides by {factor}" : $"Divide both sides by {factor.Reciprocal()}", $"{integerPolynomial} = 0") { Kind = factor.Sign > 0 && factor > Rational.One ? StepKind.MultiplyBothSides : StepKind.DivideBothSides });
         }
 
         if (integer.Degree == 2)
@@ -134,8 +134,8 @@ internal static class EquationSolver
             steps.Add(new WorkedStep($"Test rational roots (factors of the constant over factors of the leading coefficient): {variable} = {root} gives 0", $"({new UnivariatePolynomial([-root.Numerator, root.Denominator]).ToPolynomial(variable)}) is a factor"));
         }
 
-        steps.Add(new WorkedStep("Factor", $"{factorText} = 0"));
-        steps.Add(new WorkedStep("Set each factor equal to zero", string.Join(" or ", factors.Select(f => $"{f.Factor.ToPolynomial(variable)} = 0"))));
+        steps.Add(new WorkedStep("Factor", $"{factorText} = 0") { Kind = StepKind.Factor });
+        steps.Add(new WorkedStep("Set each factor equal to zero", string.Join(" or ", factors.Select(f => $"{f.Factor.ToPolynomial(variable)} = 0"))) { Kind = StepKind.SetFactorsToZero });
         foreach (var (factor, _) in factors)
         {
             switch (factor.Degree)
@@ -145,7 +145,7 @@ internal static class EquationSolver
                     break;
                 case 2:
                     roots.AddRange(QuadraticRoots(factor[2], factor[1], factor[0]));
-                    steps.Add(new WorkedStep($"Apply the quadratic formula to {factor.ToPolynomial(variable)} = 0", FormatRoots(variable, QuadraticRoots(factor[2], factor[1], factor[0]))));
+                    steps.Add(new WorkedStep($"Apply the quadratic formula to {factor.ToPolynomial(variable)} = 0", FormatRoots(variable, QuadraticRoots(factor[2], factor[1], factor[0]))) { Kind = StepKind.QuadraticFormula });
                     break;
                 default:
                     throw new MathEngineException(ErrorCodes.Unsupported, $"The factor {factor.ToPolynomial(variable)} has no rational roots; exact roots of this degree are not supported.");
@@ -165,16 +165,16 @@ internal static class EquationSolver
         if (c.IsZero)
         {
             var inner = Polynomial.FromDense([b, a], variable);
-            steps.Add(new WorkedStep($"Factor out {variable}", $"{variable}({inner}) = 0"));
-            steps.Add(new WorkedStep("Set each factor equal to zero", $"{variable} = 0 or {inner} = 0"));
+            steps.Add(new WorkedStep($"Factor out {variable}", $"{variable}({inner}) = 0") { Kind = StepKind.Factor, Operand = variable });
+            steps.Add(new WorkedStep("Set each factor equal to zero", $"{variable} = 0 or {inner} = 0") { Kind = StepKind.SetFactorsToZero });
             roots = [Rational.Zero, -b / a];
         }
         else if (b.IsZero)
         {
             var square = -c / a;
-            steps.Add(new WorkedStep($"Isolate {variable}^2", $"{variable}^2 = {square}"));
+            steps.Add(new WorkedStep($"Isolate {variable}^2", $"{variable}^2 = {square}") { Kind = StepKind.DivideBothSides });
             roots = [ExactNumber.Sqrt(square), -ExactNumber.Sqrt(square)];
-            steps.Add(new WorkedStep("Take the square root of both sides (both signs)", FormatRoots(variable, roots)));
+            steps.Add(new WorkedStep("Take the square root of both sides (both signs)", FormatRoots(variable, roots)) { Kind = StepKind.SquareRootBothSides });
             if (square.Sign < 0)
             {
                 notes.Add("A square cannot be negative for real numbers, so there are no real solutions; the solutions are complex.");
@@ -191,28 +191,28 @@ internal static class EquationSolver
                 {
                     var r1 = -rational[0];
                     var r2 = rational.Count > 1 ? -rational[1] : r1;
-                    steps.Add(new WorkedStep($"Find two numbers that multiply to {c} and add to {b}: {r1} and {r2}", $"{factorization} = 0"));
+                    steps.Add(new WorkedStep($"Find two numbers that multiply to {c} and add to {b}: {r1} and {r2}", $"{factorization} = 0") { Kind = StepKind.Factor });
                 }
                 else
                 {
-                    steps.Add(new WorkedStep("Factor", $"{factorization} = 0"));
+                    steps.Add(new WorkedStep("Factor", $"{factorization} = 0") { Kind = StepKind.Factor });
                 }
 
                 if (discriminant.IsZero)
                 {
-                    steps.Add(new WorkedStep("The factor is repeated, so there is one (double) solution", $"{variable} = {rational[0]}"));
+                    steps.Add(new WorkedStep("The factor is repeated, so there is one (double) solution", $"{variable} = {rational[0]}") { Kind = StepKind.SetFactorsToZero });
                     roots = [rational[0]];
                 }
                 else
                 {
-                    steps.Add(new WorkedStep("Set each factor equal to zero", string.Join(" or ", factorization.Factors.Select(f => $"{f.Factor} = 0"))));
+                    steps.Add(new WorkedStep("Set each factor equal to zero", string.Join(" or ", factorization.Factors.Select(f => $"{f.Factor} = 0"))) { Kind = StepKind.SetFactorsToZero });
                     roots = [.. rational.Select(r => (ExactNumber)r)];
                 }
             }
             else
             {
-                steps.Add(new WorkedStep($"Apply the quadratic formula with a = {a}, b = {b}, c = {c}", $"{variable} = (-b ± √(b^2 - 4ac))/(2a)"));
-                steps.Add(new WorkedStep("Compute the discriminant", $"b^2 - 4ac = {discriminant}"));
+                steps.Add(new WorkedStep($"Apply the quadratic formula with a = {a}, b = {b}, c = {c}", $"{variable} = (-b ± √(b^2 - 4ac))/(2a)") { Kind = StepKind.QuadraticFormula });
+                steps.Add(new WorkedStep("Compute the discriminant", $"b^2 - 4ac = {discriminant}") { Kind = StepKind.Discriminant, Operand = discriminant.ToString() });
                 roots = QuadraticRoots(a, b, c);
                 if (discriminant.Sign < 0)
                 {
@@ -276,7 +276,7 @@ internal static class EquationSolver
         return plus < 0 ? text : text[..plus] + " ± " + text[(plus + 3)..];
     }
 
-    private static Solution RootsSolution(ParsedProblem problem, string variable, List<ExactNumber> roots, List<WorkedStep> steps, List<string> notes, List<Polynomial> restrictions)
+    internal static Solution RootsSolution(ParsedProblem problem, string variable, List<ExactNumber> roots, List<WorkedStep> steps, List<string> notes, List<Polynomial> restrictions)
     {
         var valid = new List<ExactNumber>();
         foreach (var root in roots.Distinct())
@@ -297,13 +297,13 @@ internal static class EquationSolver
             Variable = variable,
             Values = ordered,
             Answer = answer,
-            ExactAnswers = [.. ordered.Select(r => $"{variable} = {r}")],
+            ExactAnswers = ordered.Count == 0 ? [answer] : [.. ordered.Select(r => $"{variable} = {r}")],
             DecimalAnswers = [.. ordered.Select(r => $"{variable} ≈ {r.ToDecimalString()}")],
         };
         solution.Steps.AddRange(steps);
         if (steps.Count == 0 || steps[^1].Expression != answer)
         {
-            solution.Step(ordered.Count == 0 ? "There is no solution" : "Solution", answer);
+            solution.Step(ordered.Count == 0 ? "There is no solution" : "Solution", answer, StepKind.Answer);
         }
 
         solution.Notes.AddRange(notes);
@@ -355,7 +355,7 @@ internal static class EquationSolver
             restrictions.Add(denominator);
             var newLeft = left.Numerator * (denominator.TryDivideExactly(left.Denominator) ?? Polynomial.One);
             var newRight = right.Numerator * (denominator.TryDivideExactly(right.Denominator) ?? Polynomial.One);
-            steps.Add(new WorkedStep($"Multiply both sides by {Bracket(denominator)} ({Bracket(denominator)} ≠ 0)", Relation(newLeft, op, newRight)));
+            steps.Add(new WorkedStep($"Multiply both sides by {Bracket(denominator)} ({Bracket(denominator)} ≠ 0)", Relation(newLeft, op, newRight)) { Kind = StepKind.MultiplyBothSides, Operand = denominator.ToString() });
             notes.Add($"{denominator} ≠ 0");
             return (newLeft, newRight, restrictions);
         }
@@ -367,7 +367,7 @@ internal static class EquationSolver
         if (original != simplified)
         {
             var hasBrackets = original.Contains('(', StringComparison.Ordinal);
-            steps.Add(new WorkedStep(hasBrackets ? "Expand the brackets and combine like terms" : "Combine like terms", simplified));
+            steps.Add(new WorkedStep(hasBrackets ? "Expand the brackets and combine like terms" : "Combine like terms", simplified) { Kind = hasBrackets ? StepKind.Expand : StepKind.CollectLikeTerms });
         }
 
         _ = variable;
@@ -378,12 +378,15 @@ internal static class EquationSolver
 
     public static string Bracket(Polynomial polynomial) => polynomial.TermCount > 1 ? "(" + polynomial + ")" : polynomial.ToString();
 
-    private static string MoveDescription(Polynomial term, bool subtract)
+    /// <summary>Removing a term from the left: "Subtract 3 from both sides" or, for a negative term, "Add 3 to both sides".</summary>
+    private static WorkedStep MoveStep(Polynomial term, string result)
     {
         var negative = term.OrderedTerms().First().Value.Sign < 0;
         var shown = negative ? -term : term;
         var text = shown.TermCount > 1 ? "(" + shown + ")" : shown.ToString();
-        return (subtract ^ negative) ? $"Subtract {text} from both sides" : $"Add {text} to both sides";
+        return negative
+            ? new WorkedStep($"Add {text} to both sides", result) { Kind = StepKind.AddBothSides, Operand = shown.ToString() }
+            : new WorkedStep($"Subtract {text} from both sides", result) { Kind = StepKind.SubtractBothSides, Operand = shown.ToString() };
     }
 
     private static Rational CoefficientLcm(Polynomial left, Polynomial right)

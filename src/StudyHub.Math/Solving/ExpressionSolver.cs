@@ -286,15 +286,22 @@ internal static class ExpressionSolver
         return solution;
     }
 
-    public static Expression Substitute(Expression expression, IReadOnlyDictionary<string, Rational> values) => expression switch
+    public static Expression Substitute(Expression expression, IReadOnlyDictionary<string, Rational> values) =>
+        Replace(expression, v => values.TryGetValue(v.Name, out var value) ? Build.Number(value) : null);
+
+    /// <summary>Every occurrence of one variable replaced by an expression (e.g. the letter e by Euler's number).</summary>
+    public static Expression Substitute(Expression expression, string name, Expression replacement) =>
+        Replace(expression, v => v.Name == name ? replacement : null);
+
+    private static Expression Replace(Expression expression, Func<VariableExpression, Expression?> map) => expression switch
     {
-        VariableExpression variable when values.TryGetValue(variable.Name, out var v) => Build.Number(v),
-        SumExpression sum => new SumExpression([.. sum.Terms.Select(t => Substitute(t, values))]),
-        ProductExpression product => new ProductExpression([.. product.Factors.Select(f => Substitute(f, values))]),
-        ReciprocalExpression reciprocal => new ReciprocalExpression(Substitute(reciprocal.Operand, values)),
-        NegateExpression negate => new NegateExpression(Substitute(negate.Operand, values)),
-        PowerExpression power => new PowerExpression(Substitute(power.Base, values), Substitute(power.Exponent, values)),
-        FunctionExpression function => function with { Argument = Substitute(function.Argument, values) },
+        VariableExpression variable => map(variable) ?? variable,
+        SumExpression sum => new SumExpression([.. sum.Terms.Select(t => Replace(t, map))]),
+        ProductExpression product => new ProductExpression([.. product.Factors.Select(f => Replace(f, map))]),
+        ReciprocalExpression reciprocal => new ReciprocalExpression(Replace(reciprocal.Operand, map)),
+        NegateExpression negate => new NegateExpression(Replace(negate.Operand, map)),
+        PowerExpression power => new PowerExpression(Replace(power.Base, map), Replace(power.Exponent, map)),
+        FunctionExpression function => function with { Argument = Replace(function.Argument, map) },
         _ => expression,
     };
 }

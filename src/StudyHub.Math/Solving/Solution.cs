@@ -19,12 +19,13 @@ internal sealed record SolutionInterval(string Variable, Rational? Lower, bool L
     public string Inequality => (Lower, Upper) switch
     {
         (null, null) => $"all real {Variable}",
+        ({ } lower, { } upper) when lower == upper => $"{Variable} = {lower}",
         (null, { } upper) => $"{Variable} {(UpperClosed ? "≤" : "<")} {upper}",
         ({ } lower, null) => $"{Variable} {(LowerClosed ? "≥" : ">")} {lower}",
         ({ } lower, { } upper) => $"{lower} {(LowerClosed ? "≤" : "<")} {Variable} {(UpperClosed ? "≤" : "<")} {upper}",
     };
 
-    public string IntervalNotation =>
+    public string IntervalNotation => Lower is { } point && Lower == Upper ? "{" + point + "}" :
         (Lower is null ? "(-∞" : (LowerClosed ? "[" : "(") + Lower) + ", " + (Upper is null ? "∞)" : Upper + (UpperClosed ? "]" : ")"));
 }
 
@@ -56,7 +57,17 @@ internal sealed class Solution
     /// <summary>Roots: the equation holds for every value (identity).</summary>
     public bool AllValues { get; set; }
 
+    /// <summary>Interval answers made of one interval (linear inequalities); null when there is no solution or the set has several parts.</summary>
     public SolutionInterval? Interval { get; init; }
+
+    /// <summary>Interval answers: the whole solution set as disjoint intervals in order (empty = no solution).</summary>
+    public IReadOnlyList<SolutionInterval> IntervalSet
+    {
+        get => _intervalSet ?? (Interval is { } single ? [single] : []);
+        init => _intervalSet = value;
+    }
+
+    private readonly IReadOnlyList<SolutionInterval>? _intervalSet;
 
     /// <summary>SystemValues: one value per variable, or null when there is no unique solution.</summary>
     public IReadOnlyDictionary<string, ExactNumber>? SystemValues { get; init; }
@@ -73,5 +84,6 @@ internal sealed class Solution
 
     public List<string> DecimalAnswers { get; init; } = [];
 
-    public void Step(string description, string expression) => Steps.Add(new WorkedStep(description, expression));
+    public void Step(string description, string expression, StepKind kind = StepKind.Other, string? operand = null) =>
+        Steps.Add(new WorkedStep(description, expression) { Kind = kind, Operand = operand });
 }

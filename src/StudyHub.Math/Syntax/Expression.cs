@@ -101,6 +101,11 @@ internal enum FunctionName
 
 internal sealed record FunctionExpression(FunctionName Function, Expression Argument) : Expression
 {
+    /// <summary>For <see cref="FunctionName.Log"/>: the base of log_b; null is base 10.</summary>
+    public Rational? LogBase { get; init; }
+
+    public Rational Base => LogBase ?? new Rational(10);
+
     public override string ToString() => ExpressionPrinter.Print(this);
 }
 

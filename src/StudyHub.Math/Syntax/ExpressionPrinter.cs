@@ -200,10 +200,18 @@ internal static class ExpressionPrinter
                 var atom = function.Argument is VariableExpression || function.Argument is NumberExpression { Value: { Sign: >= 0, IsInteger: true } };
                 WriteWrapped(sb, function.Argument, !atom);
                 break;
+            case FunctionName.Exp when function.Argument is NumberExpression { Value: var one } && one == Rational.One:
+                sb.Append('e');
+                break;
             case FunctionName.Exp:
                 sb.Append("e^");
                 var simple = function.Argument is VariableExpression || function.Argument is NumberExpression { Value: { Sign: >= 0, IsInteger: true } };
                 WriteWrapped(sb, function.Argument, !simple);
+                break;
+            case FunctionName.Log when function.LogBase is { } logBase:
+                sb.Append("log_").Append(logBase).Append('(');
+                Write(sb, function.Argument);
+                sb.Append(')');
                 break;
             default:
                 sb.Append(function.Function.ToString().ToLowerInvariant()).Append('(');

@@ -268,7 +268,7 @@ internal sealed class Parser
                     Enter();
                     var argument = Current.Kind == TokenKind.Open ? ParsePrimary() : ParsePower();
                     Leave();
-                    return new FunctionExpression(token.Kind == TokenKind.Sqrt ? FunctionName.Sqrt : token.Function, argument);
+                    return new FunctionExpression(token.Kind == TokenKind.Sqrt ? FunctionName.Sqrt : token.Function, argument) { LogBase = token.LogBase };
                 }
 
             case TokenKind.Frac:

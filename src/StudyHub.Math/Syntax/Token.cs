@@ -42,6 +42,9 @@ internal sealed record Token(TokenKind Kind, int Position, int Length, string Te
 
     public FunctionName Function { get; init; }
 
+    /// <summary>log_b: the base written after "log_" (null: log means base 10).</summary>
+    public Rational? LogBase { get; init; }
+
     public RelationOperator Relation { get; init; }
 
     /// <summary>Whitespace came right before this token (needed to recognise mixed numbers like "2 1/2").</summary>

@@ -78,7 +78,7 @@ internal sealed partial class Tokenizer
                 continue;
             }
 
-            if (TryReadRootPhrase())
+            if (TryReadRootPhrase() || TryReadLogBase())
             {
                 continue;
             }
@@ -587,6 +587,35 @@ internal sealed partial class Tokenizer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\G(?:the\s+)?(?<n>square|cube|third|fourth|fifth|[1-9][0-9]?(?:st|nd|rd|th))\s+root\s+of\b\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex RootPhrase();
+
+    /// <summary>"log_2", "log_{10}", "log₂": the base of the logarithm just read, kept on its token.</summary>
+    private bool TryReadLogBase()
+    {
+        if (_tokens.Count == 0 || _tokens[^1] is not { Kind: TokenKind.Function, Function: FunctionName.Log, LogBase: null } log || _space)
+        {
+            return false;
+        }
+
+        var match = LogBasePattern().Match(_text, _pos, _end - _pos);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var digits = match.Groups["d"].Success ? match.Groups["d"].Value : string.Concat(match.Groups["s"].Value.Select(c => (char)('0' + (c - '₀'))));
+        var value = Rational.ParseDecimal(digits);
+        if (value.Sign <= 0 || value == Rational.One)
+        {
+            throw new MathEngineException(ErrorCodes.Unsupported, $"A logarithm needs a positive base other than 1 (position {_pos + 1}).", _pos + 1);
+        }
+
+        _tokens[^1] = log with { LogBase = value, Length = log.Length + match.Length };
+        _pos += match.Length;
+        return true;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G(?:_\s*(?:\{\s*(?<d>\d{1,6}(?:\.\d{1,6})?)\s*\}|(?<d>\d{1,6}(?:\.\d{1,6})?))|(?<s>[₀-₉]{1,6}))", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex LogBasePattern();
 
     private void Add(TokenKind kind, int length, string? text = null)
     {

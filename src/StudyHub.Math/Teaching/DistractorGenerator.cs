@@ -48,6 +48,15 @@ internal static class DistractorGenerator
                 case ProblemKind.Simplify:
                     Simplify(solution, candidates);
                     break;
+                case ProblemKind.QuadraticInequality:
+                    QuadraticInequality(solution, candidates);
+                    break;
+                case ProblemKind.AbsoluteValueEquation:
+                    AbsoluteValue(solution, candidates);
+                    break;
+                case ProblemKind.ExponentialEquation or ProblemKind.LogarithmicEquation:
+                    ExponentialOrLog(solution, candidates);
+                    break;
             }
         }
         catch (MathEngineException e) when (e.Code is ErrorCodes.DivisionByZero or ErrorCodes.Unsupported)
@@ -109,6 +118,80 @@ internal static class DistractorGenerator
 
     private static Distractor Make(string answer, Misconception misconception, string explanation) =>
         new() { Answer = answer, Misconception = misconception, Explanation = explanation };
+
+    private static void QuadraticInequality(Solution solution, List<Distractor> output)
+    {
+        var v = solution.Variable!;
+        var ends = solution.IntervalSet.SelectMany(i => new[] { i.Lower, i.Upper }).OfType<Rational>().Distinct().Order().ToList();
+        if (ends.Count != 2)
+        {
+            return;
+        }
+
+        var (low, high) = (ends[0], ends[1]);
+        var closed = solution.IntervalSet.Any(i => (i.Lower is not null && i.LowerClosed) || (i.Upper is not null && i.UpperClosed));
+        var (lt, gt) = closed ? ("≤", "≥") : ("<", ">");
+        var (openLt, openGt) = closed ? ("<", ">") : ("≤", "≥");
+        var between = solution.IntervalSet.Count == 1;
+        output.Add(Make(between ? $"{v} {lt} {low} or {v} {gt} {high}" : $"{low} {lt} {v} {lt} {high}", Misconception.WrongSideOfCriticalValues,
+            "Took the wrong region: a parabola that opens upwards is below zero between its roots and above zero outside them."));
+        output.Add(Make(between ? $"{low} {openLt} {v} {openLt} {high}" : $"{v} {openLt} {low} or {v} {openGt} {high}", Misconception.WrongBoundary,
+            "Changed whether the critical values are included: keep ≤/≥ or </> as in the problem."));
+        output.Add(Make($"{v} = {low} or {v} = {high}", Misconception.GaveCriticalValuesOnly,
+            "Gave the critical values where the quadratic is zero; the inequality asks for the whole range where it is negative or positive."));
+        output.Add(Make(between ? $"{v} {lt} {high}" : $"{v} {gt} {high}", Misconception.WrongSideOfCriticalValues,
+            "Kept only one of the two critical values, as if the inequality were linear."));
+    }
+
+    private static void AbsoluteValue(Solution solution, List<Distractor> output)
+    {
+        var v = solution.Variable!;
+        if (solution.Values.Count == 2)
+        {
+            var (first, second) = (solution.Values[0], solution.Values[1]);
+            var positive = solution.Steps.FirstOrDefault(s => s.Kind == StepKind.DivideBothSides)?.Expression ?? $"{v} = {second}";
+            output.Add(Make(positive, Misconception.OnlyPositiveCase, "Solved only the case where the inside equals the right side; it can also equal its negative."));
+            output.Add(Make($"{v} = {-first} or {v} = {-second}", Misconception.SignError, "The signs of both solutions are reversed."));
+        }
+
+        // |A| = -k: a student who drops the sign solves |A| = k.
+        if (solution.Values.Count == 0 && AbsoluteValueSolver.Read(solution.Problem.Single, v) is { Other.IsConstant: true } shape && shape.Other.ConstantTerm.Sign < 0)
+        {
+            var negative = shape.Other.ConstantTerm;
+            var a = shape.Inside.CoefficientOf(v, 1).ConstantTerm;
+            var r1 = (-negative - shape.Inside.ConstantTerm) / a;
+            var r2 = (negative - shape.Inside.ConstantTerm) / a;
+            var (low, high) = r1 < r2 ? (r1, r2) : (r2, r1);
+            output.Add(Make($"{v} = {low} or {v} = {high}", Misconception.IgnoredNegativeAbsoluteValue,
+                "An absolute value is never negative, so it cannot equal a negative number: there is no solution."));
+        }
+    }
+
+    private static void ExponentialOrLog(Solution solution, List<Distractor> output)
+    {
+        var v = solution.Variable!;
+        var statement = solution.Problem.Single;
+        var (power, number) = AlgebraicReader.HasVariables(statement.Left) ? (statement.Left, statement.Right!) : (statement.Right!, statement.Left);
+        if (!AlgebraicReader.Evaluate(number).TryGetRational(out var c) || power is not (PowerExpression or FunctionExpression))
+        {
+            return;
+        }
+
+        switch (power)
+        {
+            case PowerExpression { Base: NumberExpression { Value: var b }, Exponent: VariableExpression }:
+                output.Add(Make($"{v} = {c / b}", Misconception.MultipliedInsteadOfPower, $"Divided {c} by {b}; the exponent counts how many times {b} is multiplied by itself."));
+                break;
+            case FunctionExpression { Function: FunctionName.Log, Argument: VariableExpression } log:
+                output.Add(Make($"{v} = {log.Base * c}", Misconception.MultipliedInsteadOfPower, $"Multiplied {log.Base} by {c}; log_b(x) = c means x = b^c."));
+                if (c.IsInteger && c.Sign > 0 && c.Numerator < 20)
+                {
+                    output.Add(Make($"{v} = {c.Pow(log.Base.Numerator)}", Misconception.SwappedValues, $"Swapped the base and the exponent: log_b(x) = c means x = b^c, not c^b."));
+                }
+
+                break;
+        }
+    }
 
     private static void Linear(Solution solution, List<Distractor> output)
     {

@@ -88,6 +88,10 @@ internal static partial class HintLadder
         ProblemKind.Factor => "Factoring polynomials",
         ProblemKind.LinearEquation => "Solving linear equations",
         ProblemKind.LinearInequality => "Solving linear inequalities",
+        ProblemKind.QuadraticInequality => "Solving quadratic inequalities",
+        ProblemKind.AbsoluteValueEquation => "Solving absolute value equations",
+        ProblemKind.ExponentialEquation => "Solving exponential equations",
+        ProblemKind.LogarithmicEquation => "Solving logarithmic equations",
         ProblemKind.QuadraticEquation => "Solving quadratic equations",
         ProblemKind.PolynomialEquation => "Solving polynomial equations with the rational root test",
         ProblemKind.System => "Solving systems of linear equations by elimination",
@@ -114,6 +118,9 @@ internal static partial class HintLadder
             ProblemKind.Expand => Expand(solution),
             ProblemKind.Factor => Factor(solution),
             ProblemKind.Derivative => Derivative(solution),
+            ProblemKind.QuadraticInequality => QuadraticInequality(solution),
+            ProblemKind.AbsoluteValueEquation => AbsoluteValue(solution),
+            ProblemKind.ExponentialEquation or ProblemKind.LogarithmicEquation => ExponentialOrLog(solution),
             _ => ("Decide which rule applies to this kind of problem.", "Start with the innermost part of the problem.", new List<string>()),
         };
         return new Dictionary<HintStage, List<string>>
@@ -131,18 +138,20 @@ internal static partial class HintLadder
         var conceptual = inequality
             ? $"This is a linear inequality: solve it like an equation, getting {v} alone by undoing operations in reverse order, but flip the sign whenever you multiply or divide by a negative number."
             : $"This is a linear equation: get {v} alone by undoing operations in reverse order.";
-        var moves = solution.Steps.Where(s => IsMove(s.Description)).Select(s => s.Description).ToList();
-        var first = moves.FirstOrDefault() ?? string.Empty;
-        var directional = first switch
+        // The solver labels each move; the hint follows the label, not the wording of the step.
+        var moveSteps = solution.Steps.Where(s => IsMove(s.Kind)).ToList();
+        var moves = moveSteps.Select(s => s.Description).ToList();
+        var first = moveSteps.FirstOrDefault();
+        var directional = first?.Kind switch
         {
-            _ when first.StartsWith("Multiply both sides", StringComparison.Ordinal) => "Start by clearing the fractions: multiply both sides by a common denominator.",
-            _ when first.StartsWith("Expand", StringComparison.Ordinal) => "Start by expanding the brackets and combining like terms on each side.",
-            _ when first.StartsWith("Combine", StringComparison.Ordinal) => "Start by combining like terms on each side.",
-            _ when first.StartsWith("Swap", StringComparison.Ordinal) => $"Start by writing the side with {v} on the left.",
-            _ when first.StartsWith("Divide", StringComparison.Ordinal) => $"Start by undoing the multiplication on {v}.",
-            _ when first.Contains(v, StringComparison.Ordinal) => $"Start by collecting the {v} terms on one side.",
-            _ when first.Length > 0 => $"Start by removing the constant term from the side with {v}.",
-            _ => $"Start by simplifying each side, then see whether {v} can still be isolated.",
+            StepKind.MultiplyBothSides => "Start by clearing the fractions: multiply both sides by a common denominator.",
+            StepKind.Expand => "Start by expanding the brackets and combining like terms on each side.",
+            StepKind.CollectLikeTerms => "Start by combining like terms on each side.",
+            StepKind.SwapSides => $"Start by writing the side with {v} on the left.",
+            StepKind.DivideBothSides or StepKind.FlipInequality => $"Start by undoing the multiplication on {v}.",
+            StepKind.AddBothSides or StepKind.SubtractBothSides when first.Operand?.Contains(v, StringComparison.Ordinal) == true => $"Start by collecting the {v} terms on one side.",
+            not null => $"Start by removing the constant term from the side with {v}.",
+            null => $"Start by simplifying each side, then see whether {v} can still be isolated.",
         };
         var specific = new List<string>();
         if (moves.Count > 0)
@@ -159,11 +168,67 @@ internal static partial class HintLadder
         return (conceptual, directional, specific);
     }
 
-    private static bool IsMove(string description) =>
-        description.StartsWith("Subtract", StringComparison.Ordinal) || description.StartsWith("Add", StringComparison.Ordinal)
-        || description.StartsWith("Divide", StringComparison.Ordinal) || description.StartsWith("Multiply", StringComparison.Ordinal)
-        || description.StartsWith("Expand", StringComparison.Ordinal) || description.StartsWith("Combine", StringComparison.Ordinal)
-        || description.StartsWith("Swap", StringComparison.Ordinal) || description.StartsWith("Move", StringComparison.Ordinal);
+    private static bool IsMove(StepKind kind) => kind is StepKind.SubtractBothSides or StepKind.AddBothSides or StepKind.DivideBothSides
+        or StepKind.FlipInequality or StepKind.MultiplyBothSides or StepKind.Expand or StepKind.CollectLikeTerms or StepKind.SwapSides
+        or StepKind.MoveAllTermsToOneSide;
+
+    private static (string, string, List<string>) QuadraticInequality(Solution solution)
+    {
+        var v = solution.Variable ?? "x";
+        var specific = new List<string>();
+        if (solution.Steps.FirstOrDefault(s => s.Kind == StepKind.Factor) is { } factor)
+        {
+            specific.Add($"Factor the quadratic and find where it equals zero: {factor.Expression.Replace(" = 0", string.Empty, StringComparison.Ordinal)}. Then decide on which side of those values it is negative or positive.");
+        }
+
+        if (solution.Steps.Any(s => s.Kind == StepKind.Discriminant))
+        {
+            specific.Add("Check the discriminant: if it is negative the quadratic never changes sign, so it is either always positive or never.");
+        }
+
+        var flip = solution.Steps.Any(s => s.Kind == StepKind.FlipInequality) ? " (multiplying by a negative number flips the sign)" : string.Empty;
+        return ("This is a quadratic inequality: find where the quadratic equals zero, then use the shape of the parabola to see where it is above or below zero.",
+            $"Start by moving every term to one side and making the {v}^2 coefficient positive{flip}.",
+            specific);
+    }
+
+    private static (string, string, List<string>) AbsoluteValue(Solution solution)
+    {
+        var split = solution.Steps.FirstOrDefault(s => s.Kind == StepKind.CaseSplit);
+        var specific = new List<string>();
+        if (split?.Operand is { } inside)
+        {
+            specific.Add($"Write two equations: {inside} equals the right side, or {inside} equals minus the right side. Solve each one and check it.");
+        }
+
+        return ("An absolute value measures distance from zero, so |A| = k means A = k or A = -k, and it can never equal a negative number.",
+            "Start by getting the absolute value alone on one side.",
+            specific);
+    }
+
+    private static (string, string, List<string>) ExponentialOrLog(Solution solution)
+    {
+        var steps = solution.Steps;
+        var specific = new List<string>();
+        if (steps.Any(s => s.Kind == StepKind.SameBase))
+        {
+            specific.Add("Write the number on the right as a power of the same base; then the exponents must be equal.");
+        }
+
+        if (steps.Any(s => s.Kind == StepKind.TakeLogarithm))
+        {
+            specific.Add("Take the logarithm of both sides to bring the exponent down.");
+        }
+
+        if (steps.FirstOrDefault(s => s.Kind == StepKind.Exponentiate) is { Operand: { } b })
+        {
+            specific.Add($"Undo the logarithm: raise {b} to the power of each side.");
+        }
+
+        return solution.Problem.Kind == ProblemKind.LogarithmicEquation
+            ? ("A logarithm asks 'which power?': log_b(A) = c means b^c = A, and A must be positive.", "Start by rewriting the logarithm as a power.", specific)
+            : ("An exponential equation has the unknown in the exponent: use the same base on both sides, or logarithms.", "Start by seeing whether both sides can be written as powers of the same number.", specific);
+    }
 
     private static (string, string, List<string>) Quadratic(Solution solution)
     {
