@@ -4,8 +4,16 @@
 (function () {
   "use strict";
 
+  // The theme's colours are light-dark() pairs, which Chart.js can't read: let the browser resolve
+  // one (through CSSOM, which the CSP allows) and hand Chart.js the rgb() it computed.
   function css(name) {
-    return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || undefined;
+    const probe = document.createElement("span");
+    probe.style.color = "var(" + name + ")";
+    probe.hidden = true;
+    document.body.appendChild(probe);
+    const colour = getComputedStyle(probe).color;
+    probe.remove();
+    return colour || undefined;
   }
 
   function weeklyTrend(canvas) {
