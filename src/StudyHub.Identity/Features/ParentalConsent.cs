@@ -7,6 +7,7 @@ using StudyHub.Identity.Data;
 using StudyHub.Identity.Domain;
 using StudyHub.Kernel.Auditing;
 using StudyHub.Kernel.Errors;
+using StudyHub.Kernel.Jobs;
 using StudyHub.Kernel.Users;
 using StudyHub.Kernel.Validation;
 
@@ -150,11 +151,13 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
         var child = await RequireLinkedChildAsync(parentId, childId, cancellationToken);
         if (child.ParentalConsentGrantedAt is not null)
         {
+            var now = clock.GetUtcNow().UtcDateTime;
             child.ParentalConsentGrantedAt = null;
             child.ParentalConsentGrantedBy = null;
             child.ParentalConsentBasis = null;
-            child.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            child.UpdatedAt = now;
             audit.Record(AuditEvents.ConsentRevoked, parentId, childId, null);
+            db.PublishEvent(new ParentalConsentWithdrawn(Guid.NewGuid(), childId, now), clock);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using StudyHub.Kernel.Text;
 using StudyHub.Server.Modules;
 using StudyHub.Server.Tests.Infrastructure;
 
@@ -84,7 +85,7 @@ public sealed partial class MathHelpPageTests : IDisposable
         var page = await client.PageAsync("/math?problem=" + Uri.EscapeDataString("2x+3=11") + "&practise=1&a1=" + Uri.EscapeDataString(first.Answer) + "&a2=" + Uri.EscapeDataString("x = 1000"));
 
         Assert.Equal(5, Regex.Count(page, "<li id=\"variant-\\d\" class=\"variant\">"));
-        Assert.Contains(WebUtility.HtmlEncode(MathTex.FromEngine(first.Problem)), page, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(MathTex.FromPlain(first.Problem)), page, StringComparison.Ordinal);
         var feedback = FeedbackOf(page);
         Assert.Contains("Correct!", feedback[1], StringComparison.Ordinal);
         Assert.Contains("Not quite.", feedback[2], StringComparison.Ordinal);
