@@ -45,6 +45,8 @@ public static class ProgressModule
         ListAssignments.Map(api);
         GetGradebook.Map(api);
         DeleteAssignment.Map(api);
+        ExportClassroomProgress.MapWebDownload(endpoints);
+        GetGradebook.MapWebDownload(endpoints);
         return endpoints;
     }
 }

@@ -38,13 +38,19 @@ internal sealed class ExportClassroomProgress(GetClassroomProgress classroomProg
         return csv.ToString();
     }
 
+    /// <summary>A byte-order mark first so spreadsheets read names with accents as UTF-8.</summary>
+    internal static FileContentHttpResult AsCsvFile(string csv, string fileName) =>
+        TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8", fileName);
+
+    /// <summary>The same file for the web UI: a plain link, signed in by cookie (the API takes bearer tokens only).</summary>
+    public static void MapWebDownload(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/classrooms/{classroomId:guid}/progress.csv", async Task<FileContentHttpResult> (Guid classroomId, ExportClassroomProgress handler, CancellationToken ct) =>
+                AsCsvFile(await handler.HandleAsync(classroomId, ct), $"progress-{classroomId:N}.csv"))
+            .RequireAuthorization().ExcludeFromDescription();
+
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/classrooms/{classroomId:guid}/progress.csv", async Task<FileContentHttpResult> (Guid classroomId, ExportClassroomProgress handler, CancellationToken ct) =>
-            {
-                // A byte-order mark so spreadsheets read names with accents as UTF-8.
-                var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(await handler.HandleAsync(classroomId, ct))).ToArray();
-                return TypedResults.File(bytes, "text/csv; charset=utf-8", $"progress-{classroomId:N}.csv");
-            })
+                AsCsvFile(await handler.HandleAsync(classroomId, ct), $"progress-{classroomId:N}.csv"))
             .RequireAuthorization()
             .WithName("ExportClassroomProgress")
             .WithSummary("A classroom you teach as spreadsheet-safe CSV: P(L) per student and skill, skills mastered, weak spots.")

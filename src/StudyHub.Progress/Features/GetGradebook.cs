@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -62,6 +61,12 @@ internal sealed class GetGradebook(ProgressDbContext db, ICurrentUser currentUse
         _ => "missing",
     };
 
+    /// <summary>The CSV for the web UI's download link (cookie sign-in).</summary>
+    public static void MapWebDownload(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/assignments/{assignmentId:guid}/gradebook.csv", async Task<FileContentHttpResult> (Guid assignmentId, GetGradebook handler, CancellationToken ct) =>
+                ExportClassroomProgress.AsCsvFile(await handler.CsvAsync(assignmentId, ct), $"gradebook-{assignmentId:N}.csv"))
+            .RequireAuthorization().ExcludeFromDescription();
+
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/assignments/{assignmentId:guid}/gradebook", async Task<Ok<GradebookView>> (Guid assignmentId, GetGradebook handler, CancellationToken ct) =>
@@ -74,10 +79,7 @@ internal sealed class GetGradebook(ProgressDbContext db, ICurrentUser currentUse
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/assignments/{assignmentId:guid}/gradebook.csv", async Task<FileContentHttpResult> (Guid assignmentId, GetGradebook handler, CancellationToken ct) =>
-            {
-                var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(await handler.CsvAsync(assignmentId, ct))).ToArray();
-                return TypedResults.File(bytes, "text/csv; charset=utf-8", $"gradebook-{assignmentId:N}.csv");
-            })
+                ExportClassroomProgress.AsCsvFile(await handler.CsvAsync(assignmentId, ct), $"gradebook-{assignmentId:N}.csv"))
             .RequireAuthorization()
             .WithName("ExportGradebook")
             .WithSummary("The gradebook as spreadsheet-safe CSV.")

@@ -30,15 +30,26 @@ public sealed record RecommendationView(string SkillId, string Reason, double Ma
 
 public sealed record SubjectAccuracy(string Subject, int Answered, double Accuracy);
 
+/// <summary>Questions first answered on one day of the student's own calendar (their time zone).</summary>
+public sealed record ActivityDay(DateOnly Date, int Answered);
+
+/// <summary>One week of practice (weeks start on Monday, student's calendar): how much, how well, how fast.</summary>
+/// <param name="Accuracy">Share right at the first attempt without a hint; null in a week without practice.</param>
+/// <param name="MedianSeconds">Median time taken per question; null in a week without practice.</param>
+public sealed record WeeklyPractice(DateOnly WeekStart, int Answered, double? Accuracy, double? MedianSeconds);
+
 public sealed record StudentProgressView(
     Guid StudentId,
+    string DisplayName,
     IReadOnlyList<SkillProgress> Skills,
     IReadOnlyList<SubjectAccuracy> AccuracyBySubject,
     IReadOnlyList<WeakSpotView> WeakSpots,
     RecommendationView? Recommendation,
     int QuestionsAnswered,
     int SkillsMastered,
-    double TimeSpentMinutes);
+    double TimeSpentMinutes,
+    IReadOnlyList<ActivityDay> Activity,
+    IReadOnlyList<WeeklyPractice> Weeks);
 
 /// <summary>
 /// One student's progress, for the student, their teachers, linked parents and administrators;
@@ -49,16 +60,20 @@ internal sealed class GetStudentProgress(ProgressDbContext db, ICurrentUser curr
 {
     public static readonly TimeSpan TrendWindow = TimeSpan.FromDays(7);
 
+    /// <summary>The activity calendar and the weekly chart cover the last twelve weeks (today's included).</summary>
+    public const int ActivityWeeks = 12;
+
     public async Task<StudentProgressView> HandleAsync(Guid studentId, CancellationToken cancellationToken)
     {
         currentUser.RequireUserId();
         if (!await people.MayViewStudentAsync(currentUser, studentId, cancellationToken)
-            || await people.FindStudentAsync(studentId, cancellationToken) is null)
+            || await people.FindStudentAsync(studentId, cancellationToken) is not { } student)
         {
             throw new NotFoundException("student");
         }
 
-        var cutoff = clock.GetUtcNow().UtcDateTime - TrendWindow;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = now - TrendWindow;
 
         var masteries = await db.Masteries.AsNoTracking().Where(m => m.StudentId == studentId).ToListAsync(cancellationToken);
         var weekAgo = await db.Snapshots.AsNoTracking()
@@ -68,6 +83,17 @@ internal sealed class GetStudentProgress(ProgressDbContext db, ICurrentUser curr
             .ToDictionaryAsync(s => s.SkillId, s => s.PKnown, cancellationToken);
         var parameters = await db.SkillParameters.AsNoTracking().ToDictionaryAsync(p => p.SkillId, p => p.ToParameters(), cancellationToken);
         var skillParameters = new SkillParameters(parameters, BktParameters.Default);
+
+        // A day or a week is the student's own: an answer at 23:30 in Berlin belongs to that evening.
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(student.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
+        var firstWeek = PracticeCalendar.WeekStart(today).AddDays(-7 * (ActivityWeeks - 1));
+        var since = now - TimeSpan.FromDays(7 * ActivityWeeks + 1);
+        var recent = await db.QuestionResults.AsNoTracking()
+            .Where(r => r.StudentId == studentId && r.FirstAnsweredAt >= since)
+            .Select(r => new PracticedQuestion(r.FirstAnsweredAt, r.Correct, r.TimeTakenMs))
+            .ToListAsync(cancellationToken);
+        var calendar = PracticeCalendar.From(recent, zone, firstWeek, today);
 
         var skills = masteries
             .OrderBy(m => m.SkillId, StringComparer.Ordinal)
@@ -106,6 +132,7 @@ internal sealed class GetStudentProgress(ProgressDbContext db, ICurrentUser curr
 
         return new StudentProgressView(
             studentId,
+            student.DisplayName,
             skills,
             bySubject,
             [.. weakSpots.Select(WeakSpotView.From)],
@@ -117,7 +144,9 @@ internal sealed class GetStudentProgress(ProgressDbContext db, ICurrentUser curr
                 next.Action.MaterialId),
             masteries.Sum(m => m.Evidence),
             skills.Count(s => s.Mastered),
-            Math.Round(masteries.Sum(m => m.TimeSpentMs) / 60_000.0, 1));
+            Math.Round(masteries.Sum(m => m.TimeSpentMs) / 60_000.0, 1),
+            calendar.Days,
+            calendar.Weeks);
     }
 
     /// <summary>Skill ids are dotted by subject (<c>math.fractions</c>), so the subject is their first part.</summary>

@@ -15,6 +15,6 @@ internal static class WebUi
     public static void MapWebUi(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(IdentityModule).Assembly, typeof(StudyHub.Jobs.JobsModule).Assembly, typeof(StudyHub.Content.ContentModule).Assembly, typeof(StudyHub.Practice.PracticeModule).Assembly);
+        app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(IdentityModule).Assembly, typeof(StudyHub.Jobs.JobsModule).Assembly, typeof(StudyHub.Content.ContentModule).Assembly, typeof(StudyHub.Practice.PracticeModule).Assembly, typeof(StudyHub.Progress.ProgressModule).Assembly);
     }
 }
