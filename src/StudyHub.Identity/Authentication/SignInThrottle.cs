@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using StudyHub.Kernel.Cluster;
 using StudyHub.Kernel.Errors;
 
 namespace StudyHub.Identity.Authentication;
@@ -18,22 +19,21 @@ internal sealed record SignInLockout(string Address, int Failures, DateTime? Loc
 /// address out of that account for <c>LockoutDuration</c>; the owner signing in from their own
 /// device is not affected.</item>
 /// </list>
-/// Windows are read from <see cref="TimeProvider"/>. Counted per instance (in a cluster the limits
-/// multiply by the instances until the counters move to Redis).
+/// The attempt budgets are counted by <see cref="IRateCounter"/> (in Redis when configured, so a
+/// cluster shares them); the lockout state is kept per instance.
 /// </summary>
-internal sealed class SignInThrottle(IOptions<AuthOptions> options, TimeProvider clock)
+internal sealed class SignInThrottle(IOptions<AuthOptions> options, IRateCounter attempts, TimeProvider clock)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private const int PurgeThreshold = 10_000;
 
-    private readonly FixedWindowCounter _attempts = new(clock);
     private readonly ConcurrentDictionary<(string Account, string Address), Failures> _failures = new();
 
-    public void CountAddress(string? address) =>
-        Count("ip:" + Address(address), options.Value.SignInAttemptsPerAddressPerMinute, "Too many sign-in attempts from your network. Wait a minute and try again.");
+    public ValueTask CountAddressAsync(string? address, CancellationToken cancellationToken) =>
+        CountAsync("ip:" + Address(address), options.Value.SignInAttemptsPerAddressPerMinute, "Too many sign-in attempts from your network. Wait a minute and try again.", cancellationToken);
 
-    public void CountAccount(string normalizedEmail, string? address) =>
-        Count("account:" + Address(address) + ":" + normalizedEmail, options.Value.SignInAttemptsPerAccountPerMinute, "Too many sign-in attempts for this account. Wait a minute and try again.");
+    public ValueTask CountAccountAsync(string normalizedEmail, string? address, CancellationToken cancellationToken) =>
+        CountAsync("account:" + Address(address) + ":" + normalizedEmail, options.Value.SignInAttemptsPerAccountPerMinute, "Too many sign-in attempts for this account. Wait a minute and try again.", cancellationToken);
 
     /// <summary>Refuses an address that is locked out of this account (known or not).</summary>
     public void EnsureNotLockedOut(string normalizedEmail, string? address)
@@ -98,11 +98,12 @@ internal sealed class SignInThrottle(IOptions<AuthOptions> options, TimeProvider
 
     private static string Address(string? address) => address ?? "unknown";
 
-    private void Count(string key, int limit, string message)
+    private async ValueTask CountAsync(string key, int limit, string message, CancellationToken cancellationToken)
     {
-        if (!_attempts.TryCount(key, limit, Window, out var retryAfter))
+        var count = await attempts.CountAsync("sign-in:" + key, limit, Window, cancellationToken);
+        if (!count.Allowed)
         {
-            throw new TooManyAttemptsException("sign_in_rate_limited", message, retryAfter);
+            throw new TooManyAttemptsException("sign_in_rate_limited", message, count.RetryAfter);
         }
     }
 

@@ -58,8 +58,8 @@ internal sealed class SignIn(
         // Counted and locked by what was typed, before the account is looked up: an unknown
         // address is throttled and locked exactly like a known one (SignInThrottle has the rule).
         var normalized = AccountRules.NormalizeEmail(request.Email!);
-        throttle.CountAddress(ip);
-        throttle.CountAccount(normalized, ip);
+        await throttle.CountAddressAsync(ip, cancellationToken);
+        await throttle.CountAccountAsync(normalized, ip, cancellationToken);
         throttle.EnsureNotLockedOut(normalized, ip);
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
         if (user is null || user.ErasedAt is not null)
