@@ -25,7 +25,7 @@ public sealed class LeaderboardTests : IDisposable
         var classroom = await ClassroomAsync(teacher, "UTC", student);
         using var client = _factory.CreateClientFor(student);
 
-        var score = await PlayGameAsync(client, await CreateGameAsync(client));
+        var score = await PracticeHost.PlayWholeGameAsync(_factory, client, await CreateGameAsync(client));
         Assert.True(score > 0);
         foreach (var period in Periods)
         {
@@ -49,20 +49,20 @@ public sealed class LeaderboardTests : IDisposable
         var student = await _factory.RegisterAndSignInAsync("student");
         var client = _factory.CreateClientFor(student);
         var gameId = await CreateGameAsync(client);
-        var first = await PlayGameAsync(client, gameId);
-        var replay = await PlayGameAsync(client, gameId);
+        var first = await PracticeHost.PlayWholeGameAsync(_factory, client, gameId);
+        var replay = await PracticeHost.PlayWholeGameAsync(_factory, client, gameId);
         Assert.True(replay > 0);
         Assert.Equal(first, (await BoardAsync(client, "all-time")).You!.Total);
         Assert.Equal(first, (await BoardAsync(client, "daily")).You!.Total);
 
         // Another game the same day counts.
-        var other = await PlayGameAsync(client, await CreateGameAsync(client));
+        var other = await PracticeHost.PlayWholeGameAsync(_factory, client, await CreateGameAsync(client));
         Assert.Equal(first + other, (await BoardAsync(client, "daily")).You!.Total);
 
         // The next day the same game counts again.
         _factory.Clock.Advance(TimeSpan.FromDays(1));
         client = await PracticeHost.SignInAgainAsync(_factory, student);
-        var nextDay = await PlayGameAsync(client, gameId);
+        var nextDay = await PracticeHost.PlayWholeGameAsync(_factory, client, gameId);
         Assert.Equal(nextDay, (await BoardAsync(client, "daily")).You!.Total);
         Assert.Equal(first + other + nextDay, (await BoardAsync(client, "all-time")).You!.Total);
     }
@@ -302,25 +302,6 @@ public sealed class LeaderboardTests : IDisposable
         return game.GetProperty("id").GetGuid();
     }
 
-    /// <summary>Plays a whole session of the game, answering everything right; the session's score.</summary>
-    private async Task<int> PlayGameAsync(HttpClient client, Guid gameId)
-    {
-        var session = await (await client.PostAsJsonAsync("/api/v1/game-sessions", new { gameId })).JsonAsync();
-        var sessionId = session.GetProperty("id").GetGuid();
-        var score = 0;
-        while (true)
-        {
-            var next = await (await client.GetAsync(new Uri($"/api/v1/game-sessions/{sessionId}/next", UriKind.Relative))).JsonAsync();
-            if (next.GetProperty("question").ValueKind == System.Text.Json.JsonValueKind.Null)
-            {
-                return score;
-            }
-
-            var questionId = next.GetProperty("question").GetProperty("id").GetGuid();
-            var result = await (await client.AnswerAsync(sessionId, questionId, await PracticeHost.AnswerKeyAsync(_factory, questionId))).JsonAsync();
-            score = result.GetProperty("sessionScore").GetInt32();
-        }
-    }
 
     private async Task PostAsync(Guid studentId, ScoreKind kind, int points)
     {
