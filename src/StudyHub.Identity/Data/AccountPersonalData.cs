@@ -31,7 +31,7 @@ internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<
             mailedLinks = await db.AccountTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.CreatedAt)
                 .Select(t => new { t.Purpose, t.Email, t.CreatedAt, t.ExpiresAt, t.UsedAt }).ToListAsync(cancellationToken),
             parentalConsent = new { grantedAt = user.ParentalConsentGrantedAt, grantedBy = user.ParentalConsentGrantedBy, basis = user.ParentalConsentBasis },
-            signInProtection = new { failedSignInsSinceLastSuccess = user.FailedSignInCount, lockouts = throttle.LockoutsOf(user.NormalizedEmail) },
+            signInProtection = new { failedSignInsSinceLastSuccess = user.FailedSignInCount, lockouts = await throttle.LockoutsOfAsync(user.NormalizedEmail, cancellationToken) },
             preferences = new { language = user.PreferredLanguage, timeZone = user.TimeZone, theme = user.Theme, emailNotifications = user.EmailNotifications },
             // Refresh tokens without their hashes: when each was issued, used and due to expire.
             sessions = await db.Sessions.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt)

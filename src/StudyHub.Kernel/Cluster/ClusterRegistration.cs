@@ -8,6 +8,7 @@ public static class ClusterRegistration
     public static IServiceCollection AddInProcessCoordination(this IServiceCollection services)
     {
         services.AddSingleton<IRateCounter, InProcessRateCounter>();
+        services.AddSingleton<ILockouts, InProcessLockouts>();
         services.AddSingleton<IClusterBroadcast, NoOtherInstances>();
         return services;
     }

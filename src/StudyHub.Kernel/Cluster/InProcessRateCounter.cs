@@ -7,7 +7,7 @@ namespace StudyHub.Kernel.Cluster;
 /// one-machine <see cref="IRateCounter"/>. A window opens at a key's first attempt. Memory stays
 /// bounded under a flood of distinct keys: stale windows are dropped once the table is large.
 /// </summary>
-internal sealed class InProcessRateCounter(TimeProvider clock) : IRateCounter
+public sealed class InProcessRateCounter(TimeProvider clock) : IRateCounter
 {
     private const int PurgeThreshold = 10_000;
 

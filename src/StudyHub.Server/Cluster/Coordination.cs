@@ -27,9 +27,16 @@ internal static class Coordination
         {
             var options = ConfigurationOptions.Parse(settings.Connection!);
             options.ClientName ??= "studyhub";
+            // While disconnected, commands fail at once (and callers count locally) instead of queueing
+            // until a timeout, which would hold every API request for seconds.
+            options.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(options);
         });
+        services.AddSingleton<RedisOutage>();
+        services.AddSingleton<InProcessRateCounter>();
+        services.AddSingleton<InProcessLockouts>();
         services.AddSingleton<IRateCounter, RedisRateCounter>();
+        services.AddSingleton<ILockouts, RedisLockouts>();
         services.AddSingleton<IClusterBroadcast, RedisClusterBroadcast>();
 
         // A message sent to a group or user on one instance reaches connections held by the others.

@@ -4,12 +4,21 @@ using StudyHub.Kernel.Cluster;
 namespace StudyHub.Server.Cluster;
 
 /// <summary><see cref="IClusterBroadcast"/> over Redis pub/sub: a message reaches every connected instance within milliseconds.</summary>
-internal sealed class RedisClusterBroadcast(IConnectionMultiplexer redis, RedisSettings settings, ILogger<RedisClusterBroadcast> logger) : IClusterBroadcast
+internal sealed class RedisClusterBroadcast(IConnectionMultiplexer redis, RedisSettings settings, RedisOutage outage, ILogger<RedisClusterBroadcast> logger) : IClusterBroadcast
 {
-    public void Publish(string channel, string message) =>
-        // Fire and forget: the caller has applied the change locally and saved it; a lost message
-        // only means the other instances notice at the end of their short cache windows.
-        redis.GetSubscriber().Publish(Channel(channel), message, CommandFlags.FireAndForget);
+    public void Publish(string channel, string message)
+    {
+        try
+        {
+            // Fire and forget: the caller has applied the change locally and saves it; a lost message
+            // only means the other instances notice at the end of their short cache windows.
+            redis.GetSubscriber().Publish(Channel(channel), message, CommandFlags.FireAndForget);
+        }
+        catch (RedisException exception) when (RedisOutage.IsOutage(exception))
+        {
+            outage.Report(exception, "other instances learn of revocations when their cache entries expire");
+        }
+    }
 
     public void Subscribe(string channel, Action<string> handler) =>
         redis.GetSubscriber().Subscribe(Channel(channel), (_, message) =>

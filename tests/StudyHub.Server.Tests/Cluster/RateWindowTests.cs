@@ -71,7 +71,7 @@ public sealed class RedisRateCounterTests(RedisServer redis) : IClassFixture<Red
     public async Task Two_instances_spend_one_budget_exactly()
     {
         var settings = new RedisSettings { KeyPrefix = RedisServer.NewKeyPrefix() };
-        IRateCounter[] instances = [new RedisRateCounter(_first, settings, _clock), new RedisRateCounter(_second, settings, _clock)];
+        IRateCounter[] instances = [Counter(_first, settings), Counter(_second, settings)];
 
         var answers = new List<RateCount>();
         for (var attempt = 0; attempt < 8; attempt++)
@@ -87,7 +87,7 @@ public sealed class RedisRateCounterTests(RedisServer redis) : IClassFixture<Red
     public async Task The_next_window_starts_a_fresh_budget_and_old_counters_expire()
     {
         var settings = new RedisSettings { KeyPrefix = RedisServer.NewKeyPrefix() };
-        var counter = new RedisRateCounter(_first, settings, _clock);
+        var counter = Counter(_first, settings);
         Assert.True((await counter.CountAsync("k", 1, TimeSpan.FromMinutes(1))).Allowed);
         Assert.False((await counter.CountAsync("k", 1, TimeSpan.FromMinutes(1))).Allowed);
 
@@ -103,12 +103,44 @@ public sealed class RedisRateCounterTests(RedisServer redis) : IClassFixture<Red
     [Fact]
     public async Task Deployments_with_different_prefixes_do_not_share_counters()
     {
-        var one = new RedisRateCounter(_first, new RedisSettings { KeyPrefix = RedisServer.NewKeyPrefix() }, _clock);
-        var other = new RedisRateCounter(_first, new RedisSettings { KeyPrefix = RedisServer.NewKeyPrefix() }, _clock);
+        var one = Counter(_first, new RedisSettings { KeyPrefix = RedisServer.NewKeyPrefix() });
+        var other = Counter(_first, new RedisSettings { KeyPrefix = RedisServer.NewKeyPrefix() });
 
         Assert.True((await one.CountAsync("k", 1, TimeSpan.FromMinutes(1))).Allowed);
         Assert.True((await other.CountAsync("k", 1, TimeSpan.FromMinutes(1))).Allowed);
     }
+
+    [Fact]
+    public async Task While_Redis_is_down_an_instance_counts_on_its_own_instead_of_failing()
+    {
+        await using var own = await RedisServer.StartPrivateAsync();
+        var options = ConfigurationOptions.Parse(own.Address);
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        using var connection = await ConnectionMultiplexer.ConnectAsync(options);
+        var counter = Counter(connection, new RedisSettings { KeyPrefix = RedisServer.NewKeyPrefix() });
+        Assert.True((await counter.CountAsync("k", 2, TimeSpan.FromMinutes(1))).Allowed);
+
+        await own.DisposeAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (connection.IsConnected && watch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        watch.Restart();
+        var answers = new List<bool>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            answers.Add((await counter.CountAsync("k", 2, TimeSpan.FromMinutes(1))).Allowed);
+        }
+
+        // The local count starts from nothing, and answers come at once rather than after a timeout.
+        Assert.Equal([true, true, false], answers);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    private RedisRateCounter Counter(IConnectionMultiplexer connection, RedisSettings settings) =>
+        new(connection, settings, _clock, new InProcessRateCounter(_clock), new RedisOutage(Microsoft.Extensions.Logging.Abstractions.NullLogger<RedisOutage>.Instance));
 
     public void Dispose()
     {

@@ -18,7 +18,7 @@ namespace StudyHub.Server.Tests.Cluster;
 /// hold across both, a revocation on one is refused by the other at once, and a SignalR message
 /// sent on one reaches a client connected to the other.
 /// </summary>
-public sealed class TwoInstanceTests(RedisServer redis) : IClassFixture<RedisServer>
+public sealed class TwoInstanceTests(RedisServer redis, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<RedisServer>
 {
     [Fact]
     public async Task The_sign_in_budget_of_an_account_is_one_budget_across_both_instances()
@@ -45,6 +45,30 @@ public sealed class TwoInstanceTests(RedisServer redis) : IClassFixture<RedisSer
                 statuses);
             var refused = await toA.PostAsJsonAsync("/api/v1/auth/login", new { email = account.Email, password = account.Password });
             await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests, "sign_in_rate_limited");
+        }
+    }
+
+    [Fact]
+    public async Task Failed_sign_ins_on_both_instances_add_up_to_one_lockout()
+    {
+        var (a, b) = Cluster(("Auth:MaxFailedSignIns", "3"), ("Auth:SignInAttemptsPerAccountPerMinute", "100"));
+        using (a)
+        using (b)
+        {
+            var account = await a.RegisterAndSignInAsync("teacher");
+            using var toA = a.CreateClient();
+            using var toB = b.CreateClient();
+
+            foreach (var client in new[] { toA, toB, toA })
+            {
+                var wrong = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = account.Email, password = "Not-the-password-1" });
+                Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            }
+
+            // Even the right password is refused from this address until the lockout ends, on either instance.
+            var locked = await toB.PostAsJsonAsync("/api/v1/auth/login", new { email = account.Email, password = account.Password });
+            await locked.AssertProblemAsync(HttpStatusCode.TooManyRequests, "account_locked");
+            Assert.Equal("900", locked.Headers.GetValues("Retry-After").Single());
         }
     }
 
@@ -90,6 +114,7 @@ public sealed class TwoInstanceTests(RedisServer redis) : IClassFixture<RedisSer
             Assert.Equal(HttpStatusCode.NoContent, (await toA.PostAsync("/api/v1/auth/logout", null)).StatusCode);
             var seen = await UntilRefusedAsync(toB);
 
+            output.WriteLine($"B refused the signed-out session {seen.TotalMilliseconds:0} ms after A answered the sign-out.");
             Assert.True(seen < TimeSpan.FromSeconds(1), $"B still accepted the token {seen.TotalMilliseconds:0} ms after the sign-out on A.");
         }
     }
@@ -110,6 +135,7 @@ public sealed class TwoInstanceTests(RedisServer redis) : IClassFixture<RedisSer
             Assert.Equal(HttpStatusCode.NoContent, (await toA.SendAsync(erase)).StatusCode);
             var seen = await UntilRefusedAsync(toB);
 
+            output.WriteLine($"B refused the erased account's token {seen.TotalMilliseconds:0} ms after A answered the erasure.");
             Assert.True(seen < TimeSpan.FromSeconds(1), $"B still accepted the token {seen.TotalMilliseconds:0} ms after the erasure on A.");
         }
     }

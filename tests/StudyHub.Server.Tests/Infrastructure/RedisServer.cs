@@ -12,7 +12,7 @@ namespace StudyHub.Server.Tests.Infrastructure;
 /// reason: it is never a reason to skip them. Each cluster gets its own key prefix, so tests sharing
 /// one server never see each other's counters.
 /// </summary>
-public sealed class RedisServer : IAsyncLifetime
+public sealed class RedisServer : IAsyncLifetime, IAsyncDisposable
 {
     public const string Variable = "STUDYHUB_TEST_REDIS";
     private const string Executable = "/usr/bin/redis-server";
@@ -33,6 +33,19 @@ public sealed class RedisServer : IAsyncLifetime
             return;
         }
 
+        await StartProcessAsync();
+    }
+
+    /// <summary>A server of the test's own (always a new process), for a test that stops it.</summary>
+    public static async Task<RedisServer> StartPrivateAsync()
+    {
+        var server = new RedisServer();
+        await server.StartProcessAsync();
+        return server;
+    }
+
+    private async Task StartProcessAsync()
+    {
         if (!File.Exists(Executable))
         {
             throw new InvalidOperationException($"{Executable} is missing: the cluster tests need Debian's redis-server (scripts/test.sh installs it).");
@@ -77,8 +90,11 @@ public sealed class RedisServer : IAsyncLifetime
         }
 
         _process?.Dispose();
+        _process = null;
         return Task.CompletedTask;
     }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     private static int FreePort()
     {
