@@ -2,10 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using StudyHub.Kernel.Jobs;
+using StudyHub.Kernel.Users;
 using StudyHub.Practice.Data;
 using StudyHub.Practice.Features;
 using StudyHub.Practice.Leaderboards;
 using StudyHub.Server.Tests.Infrastructure;
+using StudyHub.Server.Tests.Jobs;
 
 namespace StudyHub.Server.Tests.Practice;
 
@@ -235,6 +238,37 @@ public sealed class LeaderboardTests : IDisposable
         Assert.Empty(inClass.Entries);
         Assert.Null(inClass.You);
         Assert.Empty((await BoardAsync(teacherClient, "all-time", classroom)).Entries);
+    }
+
+    [Fact]
+    public async Task When_a_parent_withdraws_consent_the_childs_past_entries_leave_the_global_boards()
+    {
+        var (teacher, teacherClient) = await TeacherAsync();
+        var child = await _factory.RegisterAndSignInAsync("student", new DateOnly(2015, 6, 1), displayName: "Leo");
+        var classmate = await _factory.RegisterAndSignInAsync("student");
+        var parent = await _factory.RegisterAndSignInAsync("parent");
+        var classroom = await ClassroomAsync(teacher, "UTC", child, classmate);
+        using var childClient = _factory.CreateClientFor(child);
+        using var parentClient = _factory.CreateClientFor(parent);
+        var code = await (await childClient.PostAsync(new Uri("/api/v1/me/parent-link-codes", UriKind.Relative), null)).JsonAsync();
+        await ApiClient.EnsureSuccessAsync(await parentClient.PostAsJsonAsync("/api/v1/parents/links", new { code = code.GetProperty("code").GetString() }));
+        await _factory.MarkEmailVerifiedAsync(parent);
+        await ApiClient.EnsureSuccessAsync(await parentClient.PostAsJsonAsync($"/api/v1/parents/children/{child.Id}/consent", new { declaresAdult = true }));
+        await PostAsync(child.Id, ScoreKind.Game, 300);
+        await PostAsync(classmate.Id, ScoreKind.Game, 100);
+        Assert.Equal(2, (await BoardAsync(teacherClient, "weekly")).Entries.Count);
+
+        await ApiClient.EnsureSuccessAsync(await parentClient.DeleteAsync(new Uri($"/api/v1/parents/children/{child.Id}/consent", UriKind.Relative)));
+        await _factory.SettleJobsAsync(IntegrationEvents.KindOf<ParentalConsentWithdrawn>());
+
+        foreach (var period in Periods)
+        {
+            var global = await BoardAsync(teacherClient, period);
+            Assert.Equal([(1, 100)], global.Entries.Select(e => (e.Rank, e.Total)));
+            Assert.Equal([100], (await BoardAsync(teacherClient, period, classroom)).Entries.Select(e => e.Total));
+        }
+
+        Assert.Equal(0, await PracticeHost.WithDbAsync(_factory, db => db.LeaderboardScores.CountAsync(s => s.StudentId == child.Id && s.ScopeId == BoardRef.GlobalScope)));
     }
 
     [Fact]
