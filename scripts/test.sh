@@ -13,6 +13,7 @@ command -v npm >/dev/null 2>&1 || need_packages+=(npm)   # installs s3rver, the 
 python3 -c 'import sympy' >/dev/null 2>&1 || need_packages+=(python3-sympy)   # the math engine's differential test
 command -v node >/dev/null 2>&1 || need_packages+=(nodejs)  # runs the FSRS reference (ts-fsrs) the flashcard tests compare against
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need_packages+=(python3-aiosmtpd)   # the local SMTP server the mail tests start on a free port
+[ -x /usr/bin/redis-server ] || need_packages+=(redis-server)   # the shared counters and broadcasts of the two-instance cluster tests
 source scripts/reading-tools.sh
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing: ${need_packages[*]}"
@@ -45,11 +46,29 @@ pg_port=${STUDYHUB_TEST_PG_PORT:-55432}
 pg_dir=$(mktemp -d /tmp/studyhub-pg.XXXXXX)
 chown postgres:postgres "$pg_dir"
 chmod 700 "$pg_dir"
-stop_postgres() {
+stop_servers() {
   runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$pg_dir"
+  if [ -n "${redis_dir:-}" ]; then
+    [ -f "$redis_dir/redis.pid" ] && kill "$(cat "$redis_dir/redis.pid")" 2>/dev/null || true
+    rm -rf "$redis_dir"
+  fi
 }
-trap stop_postgres EXIT
+trap stop_servers EXIT
+# A throwaway Redis on a free loopback port (the kernel picks it; no fixed port another run could hold),
+# nothing saved to disk, stopped when we exit. The cluster tests find it through STUDYHUB_TEST_REDIS.
+redis_dir=$(mktemp -d /tmp/studyhub-redis.XXXXXX)
+redis_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+/usr/bin/redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$redis_dir" \
+  --daemonize yes --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log"
+for _ in $(seq 1 100); do
+  redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break
+  sleep 0.1
+done
+redis-cli -p "$redis_port" ping >/dev/null || { echo "redis-server did not start on 127.0.0.1:$redis_port:"; cat "$redis_dir/redis.log"; exit 1; }
+export STUDYHUB_TEST_REDIS="127.0.0.1:$redis_port"
+echo "Redis is running on $STUDYHUB_TEST_REDIS"
+
 runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust --no-sync >/dev/null
 runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
   -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null

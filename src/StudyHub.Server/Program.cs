@@ -3,6 +3,7 @@ using StudyHub.Identity;
 using StudyHub.Jobs;
 using StudyHub.Progress;
 using StudyHub.Practice;
+using StudyHub.Server.Cluster;
 using StudyHub.Server.Hosting;
 using StudyHub.Server.Modules;
 using StudyHub.Storage;
@@ -28,6 +29,7 @@ try
     builder.AddJsonConventions();
     builder.AddHealth();
     builder.AddTelemetry();
+    builder.AddCoordination();
     builder.AddRateLimits();
     builder.AddStudyHubOpenApi();
     builder.AddStudyHubDatabase();
@@ -43,6 +45,7 @@ try
 
     var app = builder.Build();
 
+    app.ConnectCoordination();
     await app.MigrateDatabasesAsync();
     if (await StartupCommands.RunCommandAsync(app, args) is { } exitCode)
     {

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using StudyHub.Kernel.Cluster;
 using StudyHub.Kernel.Errors;
 
 namespace StudyHub.Identity.Authentication;
@@ -18,118 +18,56 @@ internal sealed record SignInLockout(string Address, int Failures, DateTime? Loc
 /// address out of that account for <c>LockoutDuration</c>; the owner signing in from their own
 /// device is not affected.</item>
 /// </list>
-/// Windows are read from <see cref="TimeProvider"/>. Counted per instance (in a cluster the limits
-/// multiply by the instances until the counters move to Redis).
+/// Budgets and lockouts are kept by <see cref="IRateCounter"/> and <see cref="ILockouts"/>: in Redis
+/// when configured, so every instance of a cluster applies the same ones.
 /// </summary>
-internal sealed class SignInThrottle(IOptions<AuthOptions> options, TimeProvider clock)
+internal sealed class SignInThrottle(IOptions<AuthOptions> options, IRateCounter attempts, ILockouts lockouts, TimeProvider clock)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private const int PurgeThreshold = 10_000;
 
-    private readonly FixedWindowCounter _attempts = new(clock);
-    private readonly ConcurrentDictionary<(string Account, string Address), Failures> _failures = new();
+    public ValueTask CountAddressAsync(string? address, CancellationToken cancellationToken) =>
+        CountAsync("ip:" + Address(address), options.Value.SignInAttemptsPerAddressPerMinute, "Too many sign-in attempts from your network. Wait a minute and try again.", cancellationToken);
 
-    public void CountAddress(string? address) =>
-        Count("ip:" + Address(address), options.Value.SignInAttemptsPerAddressPerMinute, "Too many sign-in attempts from your network. Wait a minute and try again.");
-
-    public void CountAccount(string normalizedEmail, string? address) =>
-        Count("account:" + Address(address) + ":" + normalizedEmail, options.Value.SignInAttemptsPerAccountPerMinute, "Too many sign-in attempts for this account. Wait a minute and try again.");
+    public ValueTask CountAccountAsync(string normalizedEmail, string? address, CancellationToken cancellationToken) =>
+        CountAsync("account:" + Address(address) + ":" + normalizedEmail, options.Value.SignInAttemptsPerAccountPerMinute, "Too many sign-in attempts for this account. Wait a minute and try again.", cancellationToken);
 
     /// <summary>Refuses an address that is locked out of this account (known or not).</summary>
-    public void EnsureNotLockedOut(string normalizedEmail, string? address)
+    public async ValueTask EnsureNotLockedOutAsync(string normalizedEmail, string? address, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (_failures.TryGetValue((normalizedEmail, Address(address)), out var failures)
-            && failures.LockedUntil is { } until && until > now)
+        if (await lockouts.LockedUntilAsync(Group(normalizedEmail), Address(address), cancellationToken) is { } until)
         {
-            throw new TooManyAttemptsException("account_locked", "Too many failed sign-ins. Try again later.", until - now);
+            throw new TooManyAttemptsException("account_locked", "Too many failed sign-ins. Try again later.", until - clock.GetUtcNow());
         }
     }
 
     /// <summary>Counts a failed sign-in; true when this failure locked the address out of the account.</summary>
-    public bool RecordFailure(string normalizedEmail, string? address)
-    {
-        var now = clock.GetUtcNow();
-        Purge(_failures, f => f.LastFailureAt + options.Value.LockoutDuration <= now && (f.LockedUntil is null || f.LockedUntil <= now));
-        var failures = _failures.GetOrAdd((normalizedEmail, Address(address)), _ => new Failures());
-        lock (failures)
-        {
-            if (failures.LockedUntil is { } until && until <= now)
-            {
-                failures.LockedUntil = null;
-                failures.Count = 0;
-            }
-
-            failures.LastFailureAt = now;
-            if (++failures.Count < options.Value.MaxFailedSignIns)
-            {
-                return false;
-            }
-
-            failures.LockedUntil = now + options.Value.LockoutDuration;
-            failures.Count = 0;
-            return true;
-        }
-    }
+    public ValueTask<bool> RecordFailureAsync(string normalizedEmail, string? address, CancellationToken cancellationToken) =>
+        lockouts.RecordFailureAsync(Group(normalizedEmail), Address(address), options.Value.MaxFailedSignIns, options.Value.LockoutDuration, cancellationToken);
 
     /// <summary>A password reset ends every lockout of the account: the owner proved they hold its mailbox.</summary>
-    public void ClearAccount(string normalizedEmail)
-    {
-        foreach (var key in _failures.Keys.Where(k => k.Account == normalizedEmail).ToList())
-        {
-            _failures.TryRemove(key, out _);
-        }
-    }
+    public ValueTask ClearAccountAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        lockouts.ForgetAllAsync(Group(normalizedEmail), cancellationToken);
 
     /// <summary>A successful sign-in from an address clears its failures for the account.</summary>
-    public void RecordSuccess(string normalizedEmail, string? address) =>
-        _failures.TryRemove((normalizedEmail, Address(address)), out _);
+    public ValueTask RecordSuccessAsync(string normalizedEmail, string? address, CancellationToken cancellationToken) =>
+        lockouts.ForgetAsync(Group(normalizedEmail), Address(address), cancellationToken);
 
     /// <summary>The current failures and lockouts of an account, per address (for the person's data export).</summary>
-    public IReadOnlyList<SignInLockout> LockoutsOf(string normalizedEmail)
-    {
-        var now = clock.GetUtcNow();
-        return _failures
-            .Where(f => f.Key.Account == normalizedEmail)
-            .Select(f => new SignInLockout(f.Key.Address, f.Value.Count, f.Value.LockedUntil is { } until && until > now ? until.UtcDateTime : null))
-            .OrderBy(f => f.Address, StringComparer.Ordinal)
+    public async Task<IReadOnlyList<SignInLockout>> LockoutsOfAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        (await lockouts.ListAsync(Group(normalizedEmail), cancellationToken))
+            .Select(state => new SignInLockout(state.Member, state.Failures, state.LockedUntil?.UtcDateTime))
             .ToList();
-    }
+
+    private static string Group(string normalizedEmail) => "sign-in:" + normalizedEmail;
 
     private static string Address(string? address) => address ?? "unknown";
 
-    private void Count(string key, int limit, string message)
+    private async ValueTask CountAsync(string key, int limit, string message, CancellationToken cancellationToken)
     {
-        if (!_attempts.TryCount(key, limit, Window, out var retryAfter))
+        var count = await attempts.CountAsync("sign-in:" + key, limit, Window, cancellationToken);
+        if (!count.Allowed)
         {
-            throw new TooManyAttemptsException("sign_in_rate_limited", message, retryAfter);
+            throw new TooManyAttemptsException("sign_in_rate_limited", message, count.RetryAfter);
         }
-    }
-
-    // Bounded memory under a flood of distinct keys: stale entries go once the table is large.
-    private static void Purge<TKey, TValue>(ConcurrentDictionary<TKey, TValue> table, Func<TValue, bool> isStale)
-        where TKey : notnull
-    {
-        if (table.Count <= PurgeThreshold)
-        {
-            return;
-        }
-
-        foreach (var (key, value) in table)
-        {
-            if (isStale(value))
-            {
-                table.TryRemove(key, out _);
-            }
-        }
-    }
-
-    private sealed class Failures
-    {
-        public int Count { get; set; }
-
-        public DateTimeOffset LastFailureAt { get; set; }
-
-        public DateTimeOffset? LockedUntil { get; set; }
     }
 }

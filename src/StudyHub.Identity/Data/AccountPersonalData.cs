@@ -8,7 +8,7 @@ using StudyHub.Kernel.Privacy;
 namespace StudyHub.Identity.Data;
 
 /// <summary>The Identity module's part of a GDPR export and erasure.</summary>
-internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<User> hasher, SignInThrottle throttle, PickupFolderMailSender pickupFolder, TimeProvider clock) : IPersonalDataContributor
+internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<User> hasher, SignInThrottle throttle, SessionRevocations revocations, PickupFolderMailSender pickupFolder, TimeProvider clock) : IPersonalDataContributor
 {
     public string Section => "account";
 
@@ -31,7 +31,7 @@ internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<
             mailedLinks = await db.AccountTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.CreatedAt)
                 .Select(t => new { t.Purpose, t.Email, t.CreatedAt, t.ExpiresAt, t.UsedAt }).ToListAsync(cancellationToken),
             parentalConsent = new { grantedAt = user.ParentalConsentGrantedAt, grantedBy = user.ParentalConsentGrantedBy, basis = user.ParentalConsentBasis },
-            signInProtection = new { failedSignInsSinceLastSuccess = user.FailedSignInCount, lockouts = throttle.LockoutsOf(user.NormalizedEmail) },
+            signInProtection = new { failedSignInsSinceLastSuccess = user.FailedSignInCount, lockouts = await throttle.LockoutsOfAsync(user.NormalizedEmail, cancellationToken) },
             preferences = new { language = user.PreferredLanguage, timeZone = user.TimeZone, theme = user.Theme, emailNotifications = user.EmailNotifications },
             // Refresh tokens without their hashes: when each was issued, used and due to expire.
             sessions = await db.Sessions.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt)
@@ -72,6 +72,7 @@ internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<
         pickupFolder.Forget(user.Email);
         await db.RefreshTokens.Where(t => db.Sessions.Any(s => s.Id == t.SessionId && s.UserId == userId)).ExecuteDeleteAsync(cancellationToken);
         await db.Sessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        revocations.RevokeAllOf(userId);
         await db.Enrollments.Where(e => e.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.ParentLinks.Where(l => l.ParentId == userId || l.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.ParentLinkCodes.Where(c => c.StudentId == userId).ExecuteDeleteAsync(cancellationToken);

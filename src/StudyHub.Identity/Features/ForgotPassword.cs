@@ -39,7 +39,7 @@ internal sealed class ForgotPassword(
         errors.ThrowIfAny();
 
         var normalized = AccountRules.NormalizeEmail(request.Email!);
-        throttle.Count(normalized, clientAddress);
+        await throttle.CountAsync(normalized, clientAddress, cancellationToken);
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized && u.ErasedAt == null && u.DisabledAt == null, cancellationToken);
         if (user is null)
         {

@@ -61,7 +61,7 @@ internal sealed class ResetPassword(
             throw OneTimeLinks.Used();
         }
 
-        throttle.ClearAccount(user.NormalizedEmail);
+        await throttle.ClearAccountAsync(user.NormalizedEmail, cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder api) =>

@@ -58,15 +58,15 @@ internal sealed class SignIn(
         // Counted and locked by what was typed, before the account is looked up: an unknown
         // address is throttled and locked exactly like a known one (SignInThrottle has the rule).
         var normalized = AccountRules.NormalizeEmail(request.Email!);
-        throttle.CountAddress(ip);
-        throttle.CountAccount(normalized, ip);
-        throttle.EnsureNotLockedOut(normalized, ip);
+        await throttle.CountAddressAsync(ip, cancellationToken);
+        await throttle.CountAccountAsync(normalized, ip, cancellationToken);
+        await throttle.EnsureNotLockedOutAsync(normalized, ip, cancellationToken);
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
         if (user is null || user.ErasedAt is not null)
         {
             hasher.VerifyHashedPassword(TimingDecoy.Value, TimingDecoy.Value.PasswordHash, request.Password!);
             Count("unknown_account");
-            audit.Record(throttle.RecordFailure(normalized, ip) ? AuditEvents.LockedOut : AuditEvents.SignInFailed, null, null, "unknown account");
+            audit.Record(await throttle.RecordFailureAsync(normalized, ip, cancellationToken) ? AuditEvents.LockedOut : AuditEvents.SignInFailed, null, null, "unknown account");
             await db.SaveChangesAsync(cancellationToken);
             throw InvalidCredentials();
         }
@@ -77,7 +77,7 @@ internal sealed class SignIn(
             // Kept on the account so its owner (and the export) can see that someone is guessing.
             user.FailedSignInCount++;
             Count("wrong_password");
-            audit.Record(throttle.RecordFailure(normalized, ip) ? AuditEvents.LockedOut : AuditEvents.SignInFailed, null, user.Id, "wrong password");
+            audit.Record(await throttle.RecordFailureAsync(normalized, ip, cancellationToken) ? AuditEvents.LockedOut : AuditEvents.SignInFailed, null, user.Id, "wrong password");
             await db.SaveChangesAsync(cancellationToken);
             throw InvalidCredentials();
         }
@@ -95,7 +95,7 @@ internal sealed class SignIn(
         }
 
         user.FailedSignInCount = 0;
-        throttle.RecordSuccess(normalized, ip);
+        await throttle.RecordSuccessAsync(normalized, ip, cancellationToken);
         Count("success");
         var session = tokens.OpenSession(user, kind, device, ip);
         audit.Record(AuditEvents.SignedIn, user.Id, user.Id, kind.ToString());

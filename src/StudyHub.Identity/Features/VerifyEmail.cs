@@ -48,7 +48,7 @@ internal sealed class VerifyEmail(
             throw new ConflictException("email_already_verified", "Your email address is already verified.");
         }
 
-        throttle.Count(user.NormalizedEmail, clientAddress);
+        await throttle.CountAsync(user.NormalizedEmail, clientAddress, cancellationToken);
         QueueLink(user);
         await db.SaveChangesAsync(cancellationToken);
         return new MailRequestAccepted($"We have sent a new link to {user.Email}.");

@@ -2,11 +2,17 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using StudyHub.Kernel.Cluster;
+using StudyHub.Server.Cluster;
 
 namespace StudyHub.Server.Hosting;
 
-/// <summary>The <c>RateLimits</c> section: requests per minute, per signed-in user and per anonymous address.</summary>
+/// <summary>
+/// The <c>RateLimits</c> section: requests per minute, per signed-in user and per anonymous address.
+/// Counted in this process on one machine, in Redis (shared by every instance) when it is configured.
+/// </summary>
 internal sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
@@ -24,16 +30,25 @@ internal static class RateLimits
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var shared = Coordination.IsShared(builder.Configuration);
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IRateCounter>((limiter, counter) =>
+        {
+            if (shared)
+            {
+                limiter.GlobalLimiter = new SharedRequestLimiter(counter, Partition);
+            }
+        });
         builder.Services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            if (!shared)
             {
-                var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                var user = http.User.FindFirst("sub")?.Value;
-                return user is not null
-                    ? FixedWindow("user:" + user, options.PerUserPerMinute)
-                    : FixedWindow("ip:" + http.Connection.RemoteIpAddress, options.PerAddressPerMinute);
-            });
+                limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                {
+                    var (key, permitsPerMinute) = Partition(http);
+                    return FixedWindow(key, permitsPerMinute);
+                });
+            }
+
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
@@ -53,6 +68,16 @@ internal static class RateLimits
             };
         });
         return builder;
+    }
+
+    // A signed-in user has a budget of their own; anonymous callers share one per address.
+    private static (string Key, int PermitsPerMinute) Partition(HttpContext http)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var user = http.User.FindFirst("sub")?.Value;
+        return user is not null
+            ? ("user:" + user, options.PerUserPerMinute)
+            : ("ip:" + http.Connection.RemoteIpAddress, options.PerAddressPerMinute);
     }
 
     private static RateLimitPartition<string> FixedWindow(string key, int permitsPerMinute) =>

@@ -25,6 +25,8 @@ internal static partial class StartupError
             => $"Start-up error: the data directory cannot be written ({exception.Message.TrimEnd('.')}). Choose a writable folder with --DataDirectory DIR.",
         DbException database when IsUnreachable(database)
             => $"Start-up error: cannot reach the database ({OneLine(database)}). Check Database:ConnectionString and that the server is running.",
+        StackExchange.Redis.RedisConnectionException redis
+            => $"Start-up error: cannot reach Redis ({FirstSentence(redis.Message)}). Check Redis:Connection and that the server is running, or remove Redis:Connection to run as one machine.",
         AggregateException aggregate => aggregate.InnerExceptions.Select(Describe).FirstOrDefault(m => m is not null),
         _ when exception.InnerException is { } inner => Describe(inner),
         _ => null,
@@ -52,6 +54,13 @@ internal static partial class StartupError
         }
 
         return reason.ReplaceLineEndings(" ");
+    }
+
+    // StackExchange.Redis appends advice about abortConnect, which would only mislead an operator here.
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return (end > 0 ? message[..end] : message.TrimEnd('.')).ReplaceLineEndings(" ");
     }
 
     [GeneratedRegex("Failed to bind to address (?<address>\\S+?):? address already in use", RegexOptions.IgnoreCase)]
