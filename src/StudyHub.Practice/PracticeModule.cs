@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using StudyHub.Kernel.Data;
+using StudyHub.Kernel.Jobs;
 using StudyHub.Kernel.Learning;
 using StudyHub.Practice.Data;
 using StudyHub.Practice.Features;
@@ -23,6 +24,7 @@ public static class PracticeModule
         services.AddSingleton<ChallengePacket>();
 
         services.AddScoped<StudyHub.Kernel.Learning.IGameResults, GameResults>();
+        services.AddScoped<StudyHub.Kernel.Privacy.IPersonalDataContributor, PracticePersonalData>();
         services.AddScoped<CreateGame>();
         services.AddScoped<CreateHomeworkGame>();
         services.AddScoped<StartSession>();
@@ -35,6 +37,7 @@ public static class PracticeModule
         services.AddScoped<ILeaderboard, DatabaseLeaderboard>();
         services.AddSingleton<GlobalRankSnapshots>();
         services.AddScoped<LeaderboardPosting>();
+        services.AddIntegrationEventHandler<StudyHub.Kernel.Users.ParentalConsentWithdrawn, LeaveGlobalBoardsOnConsentWithdrawn>();
         services.AddScoped<GetLeaderboard>();
         services.AddScoped<CreateFlashcardDeck>();
         services.AddScoped<GetFlashcardDecks>();

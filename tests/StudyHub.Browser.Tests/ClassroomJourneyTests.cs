@@ -88,7 +88,8 @@ public sealed partial class ClassroomJourneyTests(StudyHubServer server)
         await page.GotoAsync("/register");
         await page.GetByLabel("Parent or guardian").CheckAsync();
         await page.GetByLabel("Your name").FillAsync("Sam Park");
-        await page.GetByLabel("Email").FillAsync($"sam-{Guid.NewGuid():N}@example.org");
+        var parentEmail = $"sam-{Guid.NewGuid():N}@example.org";
+        await page.GetByLabel("Email").FillAsync(parentEmail);
         await page.GetByLabel("Password").FillAsync(StudyHubServer.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Family" }).First.ClickAsync();
@@ -96,6 +97,15 @@ public sealed partial class ClassroomJourneyTests(StudyHubServer server)
         await page.GetByLabel("Link code from your child").FillAsync(code!.Code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Link", Exact = true }).ClickAsync();
         await Expect(page.GetByText("Waiting for your consent"));
+
+        // Consent counts only from a parent the school can reach: first the link from the welcome mail.
+        await Expect(page.GetByText("Verify your email address first"));
+        var childPage = page.Url;
+        var verification = await server.Mail.WaitForAsync(parentEmail, "Confirm your StudyHub email address");
+        await page.GotoAsync(StudyHub.Server.Tests.Infrastructure.SmtpCatcher.LinkIn(verification, "/verify-email").PathAndQuery);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my address" }).ClickAsync();
+        await Expect(page.GetByText("your email address is confirmed"));
+        await page.GotoAsync(childPage);
         await page.GetByLabel("I am Leo Park's parent or guardian and I am 18 or older.").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Give consent for Leo Park" }).ClickAsync();
         await Expect(page.GetByText("Consent given"));

@@ -57,6 +57,9 @@ public sealed class StaffJourneyTests(StudyHubServer server)
         var (_, parentToken) = await server.RegisterThroughApiAsync("parent", parentEmail, "Sam Park");
         var code = await SendAsync<LinkCode>(HttpMethod.Post, "/api/v1/me/parent-link-codes", childToken, null);
         await SendAsync<object>(HttpMethod.Post, "/api/v1/parents/links", parentToken, new { code = code.Code });
+        var verification = await server.Mail.WaitForAsync(parentEmail, "Confirm your StudyHub email address");
+        var token = System.Web.HttpUtility.ParseQueryString(StudyHub.Server.Tests.Infrastructure.SmtpCatcher.LinkIn(verification, "/verify-email").Query)["token"];
+        await SendAsync<object>(HttpMethod.Post, "/api/v1/auth/verify-email", null, new { token });
         await SendAsync<object>(HttpMethod.Post, $"/api/v1/parents/children/{childId}/consent", parentToken, new { declaresAdult = true });
 
         var page = await SignedInPageAsync(parentEmail);
@@ -201,10 +204,14 @@ public sealed class StaffJourneyTests(StudyHubServer server)
         await page.SetViewportSizeAsync(1280, 900);
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string url, string token, object? body)
+    private async Task<T> SendAsync<T>(HttpMethod method, string url, string? token, object? body)
     {
         using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         using var response = await server.Api.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return typeof(T) == typeof(object) ? default! : (await response.Content.ReadFromJsonAsync<T>())!;

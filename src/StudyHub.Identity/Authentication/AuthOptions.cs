@@ -40,7 +40,7 @@ internal sealed class AuthOptions
 
     /// <summary>How long a password-reset link works (once).</summary>
     [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
-    public TimeSpan PasswordResetLinkLifetime { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan PasswordResetLinkLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>How long an email-verification link works (once).</summary>
     [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00")]

@@ -7,6 +7,7 @@ using StudyHub.Identity.Data;
 using StudyHub.Identity.Domain;
 using StudyHub.Kernel.Auditing;
 using StudyHub.Kernel.Errors;
+using StudyHub.Kernel.Jobs;
 using StudyHub.Kernel.Users;
 using StudyHub.Kernel.Validation;
 
@@ -121,6 +122,12 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
             throw ValidationFailedException.For("declaresAdult", "must be true: only a parent or guardian aged 18 or over may give consent.");
         }
 
+        // Verifiable parental consent: the consent is only worth something if the school can reach the parent who gave it.
+        if (!await ParentEmailVerifiedAsync(cancellationToken))
+        {
+            throw new ConflictException("email_unverified", "Verify your email address before giving consent: open the link we mailed you, or send a new one from your account page.");
+        }
+
         if (child.ParentalConsentGrantedAt is null)
         {
             Grant(child, parentId, ConsentBases.Parent);
@@ -131,17 +138,26 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
         return await ChildAsync(parentId, childId, cancellationToken);
     }
 
+    /// <summary>Whether the calling parent has proved they read their mailbox, which giving consent needs.</summary>
+    public async Task<bool> ParentEmailVerifiedAsync(CancellationToken cancellationToken)
+    {
+        var parentId = currentUser.RequireRole(Role.Parent);
+        return await db.Users.AnyAsync(u => u.Id == parentId && u.EmailVerifiedAt != null, cancellationToken);
+    }
+
     public async Task<LinkedChild> RevokeAsync(Guid childId, CancellationToken cancellationToken)
     {
         var parentId = currentUser.RequireRole(Role.Parent);
         var child = await RequireLinkedChildAsync(parentId, childId, cancellationToken);
         if (child.ParentalConsentGrantedAt is not null)
         {
+            var now = clock.GetUtcNow().UtcDateTime;
             child.ParentalConsentGrantedAt = null;
             child.ParentalConsentGrantedBy = null;
             child.ParentalConsentBasis = null;
-            child.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            child.UpdatedAt = now;
             audit.Record(AuditEvents.ConsentRevoked, parentId, childId, null);
+            db.PublishEvent(new ParentalConsentWithdrawn(Guid.NewGuid(), childId, now), clock);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -232,8 +248,8 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
             .WithName("ListChildren").WithSummary("Your linked children and their consent status (parents).");
         parents.MapPost("/children/{childId:guid}/consent", async Task<Ok<LinkedChild>> (Guid childId, GrantConsentRequest request, ParentalConsent handler, CancellationToken ct) => TypedResults.Ok(await handler.GrantAsync(childId, request, ct)))
             .WithName("GrantConsent")
-            .WithSummary("Give consent for your child under 13 to use uploads, AI features and public leaderboards; you declare being their parent or guardian and 18 or over.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Give consent for your child under 13 to use uploads, AI features and public leaderboards; you declare being their parent or guardian and 18 or over, and your email address must be verified.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/classrooms/{classroomId:guid}/students/{studentId:guid}/school-consent", async Task<Ok<SchoolConsent>> (Guid classroomId, Guid studentId, ParentalConsent handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.RecordSchoolConsentAsync(classroomId, studentId, ct)))
             .RequireAuthorization().WithTags("Classrooms").WithName("RecordSchoolConsent")

@@ -33,6 +33,9 @@ internal sealed class DatabaseLeaderboard(PracticeDbContext db, GlobalRankSnapsh
         }
     }
 
+    public Task RemoveAsync(Guid studentId, Guid scopeId, CancellationToken cancellationToken) =>
+        db.LeaderboardScores.Where(s => s.StudentId == studentId && s.ScopeId == scopeId).ExecuteDeleteAsync(cancellationToken);
+
     public async Task<IReadOnlyList<BoardStanding>> TopAsync(BoardRef board, int count, CancellationToken cancellationToken)
     {
         var rows = await db.LeaderboardScores.AsNoTracking()

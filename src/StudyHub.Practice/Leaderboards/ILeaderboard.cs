@@ -19,4 +19,7 @@ internal interface ILeaderboard
 
     /// <summary>The student's standing, or null when they have no points on this board.</summary>
     Task<BoardStanding?> StandingOfAsync(BoardRef board, Guid studentId, CancellationToken cancellationToken);
+
+    /// <summary>Takes the student off every board of one scope (all periods), at once rather than with the caller's unit of work.</summary>
+    Task RemoveAsync(Guid studentId, Guid scopeId, CancellationToken cancellationToken);
 }

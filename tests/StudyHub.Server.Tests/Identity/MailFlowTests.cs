@@ -61,7 +61,7 @@ public sealed class MailFlowTests(SmtpCatcherFixture fixture) : IClassFixture<Sm
         await factory.Runner().RunDueJobsAsync();
 
         var mail = await Smtp.WaitForAsync(student.Email, "Reset your StudyHub password");
-        Assert.Contains("expires in 60 minutes", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("expires in 30 minutes", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("<a href=\"http://studyhub.test/reset-password?token=", mail.HtmlBody, StringComparison.Ordinal);
         var link = SmtpCatcher.LinkIn(mail, "/reset-password");
         Assert.Equal("studyhub.test", link.Host);
@@ -113,7 +113,8 @@ public sealed class MailFlowTests(SmtpCatcherFixture fixture) : IClassFixture<Sm
         var weak = await (await client.PostAsJsonAsync("/api/v1/auth/reset-password", new { token, newPassword = "password" })).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.NotEmpty(weak.FieldErrors("newPassword"));
 
-        factory.Clock.Advance(TimeSpan.FromMinutes(61));
+        // Thirty minutes, as the mail says.
+        factory.Clock.Advance(TimeSpan.FromMinutes(31));
         await (await client.PostAsJsonAsync("/api/v1/auth/reset-password", new { token, newPassword = NewPassword })).AssertProblemAsync(HttpStatusCode.BadRequest, "link_expired");
         await (await client.PostAsJsonAsync("/api/v1/auth/login", new { email = teacher.Email, password = teacher.Password })).EnsureSuccessStatusCodeAsync();
     }
@@ -273,7 +274,7 @@ public sealed class MailFlowTests(SmtpCatcherFixture fixture) : IClassFixture<Sm
         await factory.Runner().RunDueJobsAsync();
 
         var mail = await Smtp.WaitForAsync(parent.Email, "Restablece tu contraseña");
-        Assert.Contains("caduca en 60 minutos", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("caduca en 30 minutos", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"es\">", mail.HtmlBody, StringComparison.Ordinal);
     }
 

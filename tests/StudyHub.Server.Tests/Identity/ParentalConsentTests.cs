@@ -27,6 +27,7 @@ public sealed class ParentalConsentTests
         var leo = Assert.Single(children!);
         Assert.Equal(("Leo", true, false), (leo.DisplayName, leo.Under13, leo.ConsentGranted));
 
+        await factory.MarkEmailVerifiedAsync(parent);
         await ApiClient.EnsureSuccessAsync(await parentClient.PostAsJsonAsync($"/api/v1/parents/children/{child.Id}/consent", new { declaresAdult = true }));
         var after = await childClient.GetFromJsonAsync<Capabilities>("/api/v1/me/capabilities");
         Assert.Equal(new Capabilities(true, true, true, false), after);

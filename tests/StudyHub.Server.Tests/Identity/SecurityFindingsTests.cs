@@ -177,7 +177,7 @@ public sealed partial class SecurityFindingsTests : IDisposable
     }
 
     [Fact]
-    public async Task Only_a_parent_who_declares_being_an_adult_can_give_consent()
+    public async Task Only_a_parent_with_a_verified_address_who_declares_being_an_adult_can_give_consent()
     {
         var child = await _factory.RegisterAndSignInAsync("student", new DateOnly(2016, 4, 4));
         var parent = await _factory.RegisterAndSignInAsync("parent");
@@ -192,6 +192,11 @@ public sealed partial class SecurityFindingsTests : IDisposable
             Assert.Single((await refused.AssertProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("declaresAdult"));
         }
 
+        var unverified = await parentApi.PostAsJsonAsync($"/api/v1/parents/children/{child.Id}/consent", new { declaresAdult = true });
+        await unverified.AssertProblemAsync(HttpStatusCode.Conflict, "email_unverified");
+        Assert.True((await childApi.GetFromJsonAsync<JsonElement>("/api/v1/me/capabilities")).GetProperty("awaitingParentalConsent").GetBoolean());
+
+        await _factory.MarkEmailVerifiedAsync(parent);
         var granted = await parentApi.PostAsJsonAsync($"/api/v1/parents/children/{child.Id}/consent", new { declaresAdult = true });
         await ApiClient.EnsureSuccessAsync(granted);
         Assert.Equal("parent", (await granted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("consentBasis").GetString());

@@ -106,6 +106,34 @@ public sealed class StaffPageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_parent_with_an_unverified_address_is_asked_to_verify_it_before_the_consent_form_appears()
+    {
+        var (parent, child) = await ParentWithConsentingChildAsync();
+        using var parentApi = _factory.CreateClientFor(parent);
+        await ApiClient.EnsureSuccessAsync(await parentApi.DeleteAsync(new Uri($"/api/v1/parents/children/{child.Id}/consent", UriKind.Relative)));
+        var unverified = await _factory.RegisterAndSignInAsync("parent");
+        using var unverifiedApi = _factory.CreateClientFor(unverified);
+        using var childApi = _factory.CreateClientFor(child);
+        var code = await (await childApi.PostAsync(new Uri("/api/v1/me/parent-link-codes", UriKind.Relative), null)).Content.ReadFromJsonAsync<JsonElement>();
+        await ApiClient.EnsureSuccessAsync(await unverifiedApi.PostAsJsonAsync("/api/v1/parents/links", new { code = code.GetProperty("code").GetString() }));
+        var page = $"/family/children/{child.Id}";
+
+        using (var browser = await WebSession.SignInAsync(_factory, unverified))
+        {
+            var html = await browser.PageAsync(page);
+            Assert.Contains("Verify your email address first", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Give consent for", html, StringComparison.Ordinal);
+        }
+
+        using (var browser = await WebSession.SignInAsync(_factory, parent))
+        {
+            var html = await browser.PageAsync(page);
+            Assert.DoesNotContain("Verify your email address first", html, StringComparison.Ordinal);
+            Assert.Contains("Give consent for Leo Park", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_parent_downloads_the_childs_data_as_a_file_and_another_parent_gets_404()
     {
         var (parent, child) = await ParentWithConsentingChildAsync();
@@ -258,6 +286,7 @@ public sealed class StaffPageTests : IDisposable
         using var parentApi = _factory.CreateClientFor(parent);
         var code = await (await childApi.PostAsync(new Uri("/api/v1/me/parent-link-codes", UriKind.Relative), null)).Content.ReadFromJsonAsync<JsonElement>();
         await ApiClient.EnsureSuccessAsync(await parentApi.PostAsJsonAsync("/api/v1/parents/links", new { code = code.GetProperty("code").GetString() }));
+        await _factory.MarkEmailVerifiedAsync(parent);
         await ApiClient.EnsureSuccessAsync(await parentApi.PostAsJsonAsync($"/api/v1/parents/children/{child.Id}/consent", new { declaresAdult = true }));
         return (parent, child);
     }

@@ -189,6 +189,35 @@ internal static class JobTestHost
 
     public static JobRunner Runner(this StudyHubFactory factory) => factory.Services.GetRequiredService<JobRunner>();
 
+    /// <summary>
+    /// Runs what is due and waits (real time) until no job of the kind is queued or running: the
+    /// background runner may have claimed one first, and then it is that runner's to finish.
+    /// </summary>
+    public static async Task SettleJobsAsync(this StudyHubFactory factory, string kind)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        await factory.Runner().RunDueJobsAsync();
+        while (true)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var unsettled = await scope.ServiceProvider.GetRequiredService<JobsDbContext>().Jobs.AsNoTracking()
+                .Where(j => j.Kind == kind && (j.State == JobState.Queued || j.State == JobState.Running))
+                .Select(j => new { j.State, j.Attempts, j.LastError })
+                .ToListAsync();
+            if (unsettled.Count == 0)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"{unsettled.Count} {kind} job(s) still unsettled; first: {unsettled[0]}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Waits (real time) until the job reaches the state; the runner works in the background.</summary>
     public static async Task<Job> WaitForStateAsync(this StudyHubFactory factory, Guid jobId, JobState state, int attempts = -1, Action? eachPoll = null)
     {

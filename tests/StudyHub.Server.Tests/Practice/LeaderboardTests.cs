@@ -2,10 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using StudyHub.Kernel.Jobs;
+using StudyHub.Kernel.Users;
 using StudyHub.Practice.Data;
 using StudyHub.Practice.Features;
 using StudyHub.Practice.Leaderboards;
 using StudyHub.Server.Tests.Infrastructure;
+using StudyHub.Server.Tests.Jobs;
 
 namespace StudyHub.Server.Tests.Practice;
 
@@ -25,7 +28,7 @@ public sealed class LeaderboardTests : IDisposable
         var classroom = await ClassroomAsync(teacher, "UTC", student);
         using var client = _factory.CreateClientFor(student);
 
-        var score = await PlayGameAsync(client, await CreateGameAsync(client));
+        var score = await PracticeHost.PlayWholeGameAsync(_factory, client, await CreateGameAsync(client));
         Assert.True(score > 0);
         foreach (var period in Periods)
         {
@@ -49,20 +52,20 @@ public sealed class LeaderboardTests : IDisposable
         var student = await _factory.RegisterAndSignInAsync("student");
         var client = _factory.CreateClientFor(student);
         var gameId = await CreateGameAsync(client);
-        var first = await PlayGameAsync(client, gameId);
-        var replay = await PlayGameAsync(client, gameId);
+        var first = await PracticeHost.PlayWholeGameAsync(_factory, client, gameId);
+        var replay = await PracticeHost.PlayWholeGameAsync(_factory, client, gameId);
         Assert.True(replay > 0);
         Assert.Equal(first, (await BoardAsync(client, "all-time")).You!.Total);
         Assert.Equal(first, (await BoardAsync(client, "daily")).You!.Total);
 
         // Another game the same day counts.
-        var other = await PlayGameAsync(client, await CreateGameAsync(client));
+        var other = await PracticeHost.PlayWholeGameAsync(_factory, client, await CreateGameAsync(client));
         Assert.Equal(first + other, (await BoardAsync(client, "daily")).You!.Total);
 
         // The next day the same game counts again.
         _factory.Clock.Advance(TimeSpan.FromDays(1));
         client = await PracticeHost.SignInAgainAsync(_factory, student);
-        var nextDay = await PlayGameAsync(client, gameId);
+        var nextDay = await PracticeHost.PlayWholeGameAsync(_factory, client, gameId);
         Assert.Equal(nextDay, (await BoardAsync(client, "daily")).You!.Total);
         Assert.Equal(first + other + nextDay, (await BoardAsync(client, "all-time")).You!.Total);
     }
@@ -238,6 +241,37 @@ public sealed class LeaderboardTests : IDisposable
     }
 
     [Fact]
+    public async Task When_a_parent_withdraws_consent_the_childs_past_entries_leave_the_global_boards()
+    {
+        var (teacher, teacherClient) = await TeacherAsync();
+        var child = await _factory.RegisterAndSignInAsync("student", new DateOnly(2015, 6, 1), displayName: "Leo");
+        var classmate = await _factory.RegisterAndSignInAsync("student");
+        var parent = await _factory.RegisterAndSignInAsync("parent");
+        var classroom = await ClassroomAsync(teacher, "UTC", child, classmate);
+        using var childClient = _factory.CreateClientFor(child);
+        using var parentClient = _factory.CreateClientFor(parent);
+        var code = await (await childClient.PostAsync(new Uri("/api/v1/me/parent-link-codes", UriKind.Relative), null)).JsonAsync();
+        await ApiClient.EnsureSuccessAsync(await parentClient.PostAsJsonAsync("/api/v1/parents/links", new { code = code.GetProperty("code").GetString() }));
+        await _factory.MarkEmailVerifiedAsync(parent);
+        await ApiClient.EnsureSuccessAsync(await parentClient.PostAsJsonAsync($"/api/v1/parents/children/{child.Id}/consent", new { declaresAdult = true }));
+        await PostAsync(child.Id, ScoreKind.Game, 300);
+        await PostAsync(classmate.Id, ScoreKind.Game, 100);
+        Assert.Equal(2, (await BoardAsync(teacherClient, "weekly")).Entries.Count);
+
+        await ApiClient.EnsureSuccessAsync(await parentClient.DeleteAsync(new Uri($"/api/v1/parents/children/{child.Id}/consent", UriKind.Relative)));
+        await _factory.SettleJobsAsync(IntegrationEvents.KindOf<ParentalConsentWithdrawn>());
+
+        foreach (var period in Periods)
+        {
+            var global = await BoardAsync(teacherClient, period);
+            Assert.Equal([(1, 100)], global.Entries.Select(e => (e.Rank, e.Total)));
+            Assert.Equal([100], (await BoardAsync(teacherClient, period, classroom)).Entries.Select(e => e.Total));
+        }
+
+        Assert.Equal(0, await PracticeHost.WithDbAsync(_factory, db => db.LeaderboardScores.CountAsync(s => s.StudentId == child.Id && s.ScopeId == BoardRef.GlobalScope)));
+    }
+
+    [Fact]
     public async Task A_class_board_is_for_its_members_and_teacher_only()
     {
         var (teacher, teacherClient) = await TeacherAsync();
@@ -302,25 +336,6 @@ public sealed class LeaderboardTests : IDisposable
         return game.GetProperty("id").GetGuid();
     }
 
-    /// <summary>Plays a whole session of the game, answering everything right; the session's score.</summary>
-    private async Task<int> PlayGameAsync(HttpClient client, Guid gameId)
-    {
-        var session = await (await client.PostAsJsonAsync("/api/v1/game-sessions", new { gameId })).JsonAsync();
-        var sessionId = session.GetProperty("id").GetGuid();
-        var score = 0;
-        while (true)
-        {
-            var next = await (await client.GetAsync(new Uri($"/api/v1/game-sessions/{sessionId}/next", UriKind.Relative))).JsonAsync();
-            if (next.GetProperty("question").ValueKind == System.Text.Json.JsonValueKind.Null)
-            {
-                return score;
-            }
-
-            var questionId = next.GetProperty("question").GetProperty("id").GetGuid();
-            var result = await (await client.AnswerAsync(sessionId, questionId, await PracticeHost.AnswerKeyAsync(_factory, questionId))).JsonAsync();
-            score = result.GetProperty("sessionScore").GetInt32();
-        }
-    }
 
     private async Task PostAsync(Guid studentId, ScoreKind kind, int points)
     {

@@ -90,6 +90,26 @@ internal static class PracticeHost
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
     }
 
+    /// <summary>Plays a whole session of the game, answering everything right; the session's score.</summary>
+    public static async Task<int> PlayWholeGameAsync(StudyHubFactory factory, HttpClient client, Guid gameId)
+    {
+        var session = await (await client.PostAsJsonAsync("/api/v1/game-sessions", new { gameId })).JsonAsync();
+        var sessionId = session.GetProperty("id").GetGuid();
+        var score = 0;
+        while (true)
+        {
+            var next = await (await client.GetAsync(new Uri($"/api/v1/game-sessions/{sessionId}/next", UriKind.Relative))).JsonAsync();
+            if (next.GetProperty("question").ValueKind == JsonValueKind.Null)
+            {
+                return score;
+            }
+
+            var questionId = next.GetProperty("question").GetProperty("id").GetGuid();
+            var result = await (await client.AnswerAsync(sessionId, questionId, await AnswerKeyAsync(factory, questionId))).JsonAsync();
+            score = result.GetProperty("sessionScore").GetInt32();
+        }
+    }
+
     public static Task<HttpResponseMessage> AnswerAsync(this HttpClient client, Guid sessionId, Guid questionId, string answer, string? key = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/game-sessions/{sessionId}/answers")
