@@ -88,6 +88,23 @@ public sealed class ReportQuestionTests : IDisposable
         Assert.Equal(ReportReason.Typo, await PracticeHost.WithDbAsync(_factory, db => db.QuestionReports.Select(r => r.Reason).SingleAsync()));
     }
 
+    [Fact]
+    public async Task A_students_reports_are_in_their_export_and_gone_after_erasure()
+    {
+        var student = await _factory.RegisterAndSignInAsync("student");
+        using var client = _factory.CreateClientFor(student);
+        var (_, _, questionId) = await PlayingAsync(client);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/questions/{questionId}/reports", new { reason = "typo", comment = "teh" })).StatusCode);
+
+        var export = await client.GetFromJsonAsync<JsonElement>("/api/v1/me/export");
+        var exported = Assert.Single(export.GetProperty("practice").GetProperty("questionReports").EnumerateArray());
+        Assert.Equal(("Typo", "teh"), (exported.GetProperty("reason").GetString(), exported.GetProperty("comment").GetString()));
+
+        var erased = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/me") { Content = JsonContent.Create(new { password = ApiClient.DefaultPassword }) });
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        Assert.Equal(0, await PracticeHost.WithDbAsync(_factory, db => db.QuestionReports.CountAsync()));
+    }
+
     /// <summary>A game of two questions with the first one shown: (game, session, shown question).</summary>
     private async Task<(Guid GameId, Guid SessionId, Guid QuestionId)> PlayingAsync(HttpClient client)
     {
