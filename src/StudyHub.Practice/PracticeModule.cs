@@ -33,12 +33,14 @@ public static class PracticeModule
         services.AddScoped<UseHint>();
         services.AddScoped<IPracticeStanding, PracticeStandings>();
         services.AddScoped<GetSessionResults>();
+        services.AddScoped<ReportQuestion>();
         services.AddScoped<ILeaderboard, DatabaseLeaderboard>();
         services.AddSingleton<GlobalRankSnapshots>();
         services.AddScoped<LeaderboardPosting>();
         services.AddIntegrationEventHandler<StudyHub.Kernel.Users.ParentalConsentWithdrawn, LeaveGlobalBoardsOnConsentWithdrawn>();
         services.AddScoped<GetLeaderboard>();
         services.AddScoped<CreateFlashcardDeck>();
+        services.AddScoped<GetFlashcardDecks>();
         services.AddScoped<GetDueFlashcards>();
         services.AddScoped<ReviewFlashcard>();
         return builder;
@@ -54,8 +56,10 @@ public static class PracticeModule
         SubmitAnswer.Map(api);
         UseHint.Map(api);
         GetSessionResults.Map(api);
+        ReportQuestion.Map(api);
         GetLeaderboard.Map(api);
         CreateFlashcardDeck.Map(api);
+        GetFlashcardDecks.Map(api);
         GetDueFlashcards.Map(api);
         ReviewFlashcard.Map(api);
         return endpoints;

@@ -52,4 +52,19 @@ public static class PageAudits
             """);
         Assert.True(violations.Length == 0, $"{page.Url} has accessibility violations:\n" + string.Join("\n", violations));
     }
+
+    /// <summary>axe at a laptop's and a phone's width, with a full-page screenshot of each in artifacts/screenshots/<paramref name="journey"/> to look at.</summary>
+    public static async Task AuditAtBothWidthsAsync(IPage page, string journey, string name)
+    {
+        var directory = Path.Combine(StudyHubServer.RepositoryRoot(), "artifacts", "screenshots", journey);
+        Directory.CreateDirectory(directory);
+        foreach (var width in new[] { 1280, 375 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{name}-{width}.png"), FullPage = true });
+            await AssertNoSeriousAccessibilityViolationsAsync(page);
+        }
+
+        await page.SetViewportSizeAsync(1280, 900);
+    }
 }

@@ -33,6 +33,8 @@ internal sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> opti
 
     public DbSet<FlashcardDeck> FlashcardDecks => Set<FlashcardDeck>();
 
+    public DbSet<QuestionReport> QuestionReports => Set<QuestionReport>();
+
     public DbSet<Flashcard> Flashcards => Set<Flashcard>();
 
     public DbSet<FlashcardReview> FlashcardReviews => Set<FlashcardReview>();
@@ -175,6 +177,19 @@ internal sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> opti
             review.HasIndex(r => new { r.CardId, r.Number }).IsUnique();
             review.HasIndex(r => new { r.StudentId, r.ReviewedAt });
             review.HasOne<Flashcard>().WithMany().HasForeignKey(r => r.CardId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<QuestionReport>(report =>
+        {
+            report.ToTable("practice_question_reports");
+            report.HasKey(r => r.Id);
+            report.Property(r => r.Reason).HasConversion<string>().HasMaxLength(16);
+            report.Property(r => r.Comment).HasMaxLength(QuestionReport.MaxCommentLength);
+
+            // One report per student and question: a resent report finds the first one.
+            report.HasIndex(r => new { r.QuestionId, r.StudentId }).IsUnique();
+            report.HasIndex(r => new { r.GameId, r.ResolvedAt });
+            report.HasOne<GameQuestion>().WithMany().HasForeignKey(r => r.QuestionId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -6,7 +6,7 @@ namespace StudyHub.Practice.Data;
 /// <summary>
 /// The Practice module's part of a GDPR export and erasure: the games a user made, every session
 /// they played with each answer they typed, their learning-event log, points, streaks, badges,
-/// leaderboard entries and flashcards with their reviews.
+/// leaderboard entries, flashcards with their reviews, and the questions they reported.
 /// </summary>
 /// <remarks>
 /// A game someone else has played stays after its maker is erased: it is class material (an
@@ -57,6 +57,9 @@ internal sealed class PracticePersonalData(PracticeDbContext db) : IPersonalData
             flashcardReviews = await db.FlashcardReviews.AsNoTracking().Where(r => r.StudentId == userId).OrderBy(r => r.ReviewedAt)
                 .Select(r => new { r.CardId, r.Number, rating = r.Rating.ToString(), r.IntervalDays, r.Points, r.ReviewedAt })
                 .ToListAsync(cancellationToken),
+            questionReports = await db.QuestionReports.AsNoTracking().Where(r => r.StudentId == userId).OrderBy(r => r.CreatedAt)
+                .Select(r => new { r.QuestionId, r.GameId, reason = r.Reason.ToString(), r.Comment, r.CreatedAt, r.ResolvedAt })
+                .ToListAsync(cancellationToken),
         };
     }
 
@@ -72,5 +75,6 @@ internal sealed class PracticePersonalData(PracticeDbContext db) : IPersonalData
         await db.LeaderboardScores.Where(s => s.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.FlashcardReviews.Where(r => r.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.FlashcardDecks.Where(d => d.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.QuestionReports.Where(r => r.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
     }
 }

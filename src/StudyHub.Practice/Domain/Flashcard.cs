@@ -56,11 +56,16 @@ internal sealed class Flashcard
 
     public bool IsNew => Reviews == 0;
 
+    private MemoryState? State => Stability is { } stability && Difficulty is { } difficulty ? new MemoryState(stability, difficulty) : null;
+
+    /// <summary>What a review with <paramref name="rating"/> at <paramref name="at"/> would schedule, without applying it (the review buttons' labels).</summary>
+    public ScheduledReview Preview(Rating rating, DateTime at) => Fsrs.Review(State, LastReviewedAt, at, rating);
+
     /// <summary>Applies a review: FSRS-6 computes the new memory state and interval from the current one.</summary>
     public ScheduledReview Review(Rating rating, DateTime reviewedAt)
     {
-        MemoryState? state = Stability is { } stability && Difficulty is { } difficulty ? new MemoryState(stability, difficulty) : null;
-        var scheduled = Fsrs.Review(state, LastReviewedAt, reviewedAt, rating);
+        var state = State;
+        var scheduled = Preview(rating, reviewedAt);
         Stability = scheduled.State.Stability;
         Difficulty = scheduled.State.Difficulty;
         LastReviewedAt = reviewedAt;

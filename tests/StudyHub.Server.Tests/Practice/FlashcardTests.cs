@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using StudyHub.Kernel.Homework;
 using StudyHub.Kernel.Jobs;
 using StudyHub.Kernel.Learning;
 using StudyHub.Practice.Domain;
@@ -175,14 +174,7 @@ public sealed class FlashcardTests : IDisposable
         Assert.Equal(0, await PracticeHost.WithDbAsync(_factory, db => db.FlashcardReviews.CountAsync()));
     }
 
-    private Guid Homework(Guid ownerId, params (string Text, string? Answer)[] problems)
-    {
-        var id = Guid.NewGuid();
-        _homework.Items[id] = new HomeworkView(id, ownerId, "Worksheet", "math", true,
-            [.. problems.Select((p, i) => new HomeworkProblemView(Guid.NewGuid(), 1, $"{i + 1}.", p.Text, p.Answer is null ? null : "Solve", "math", null, p.Answer, null))],
-            []);
-        return id;
-    }
+    private Guid Homework(Guid ownerId, params (string Text, string? Answer)[] problems) => _homework.Add(ownerId, problems);
 
     private async Task<FlashcardDeckView> CreateDeckAsync(HttpClient client, object request)
     {

@@ -18,6 +18,16 @@ internal sealed class FakeHomework : IHomeworkQueries
 {
     public Dictionary<Guid, HomeworkView> Items { get; } = [];
 
+    /// <summary>A ready math worksheet of <paramref name="ownerId"/>; a problem with an answer gets the instruction "Solve".</summary>
+    public Guid Add(Guid ownerId, params (string Text, string? Answer)[] problems)
+    {
+        var id = Guid.NewGuid();
+        Items[id] = new HomeworkView(id, ownerId, "Worksheet", "math", true,
+            [.. problems.Select((p, i) => new HomeworkProblemView(Guid.NewGuid(), 1, $"{i + 1}.", p.Text, p.Answer is null ? null : "Solve", "math", null, p.Answer, null))],
+            []);
+        return id;
+    }
+
     public Task<HomeworkView?> FindVisibleAsync(Guid homeworkId, Guid viewerId, CancellationToken cancellationToken) =>
         Task.FromResult(Items.TryGetValue(homeworkId, out var view) && view.OwnerId == viewerId ? view : null);
 }

@@ -1,0 +1,35 @@
+namespace StudyHub.Practice.Domain;
+
+/// <summary>Why a student thinks a question is bad.</summary>
+internal enum ReportReason
+{
+    WrongAnswer,
+    Unclear,
+    Typo,
+    Other,
+}
+
+/// <summary>
+/// A student's report of a bad question, one per student and question, kept for the teacher who
+/// reviews the game; <see cref="ResolvedAt"/> stays empty until a teacher has looked at it.
+/// </summary>
+internal sealed class QuestionReport
+{
+    public const int MaxCommentLength = 500;
+
+    public Guid Id { get; init; }
+
+    public Guid QuestionId { get; init; }
+
+    public Guid GameId { get; init; }
+
+    public Guid StudentId { get; init; }
+
+    public ReportReason Reason { get; init; }
+
+    public string? Comment { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime? ResolvedAt { get; set; }
+}
