@@ -20,10 +20,10 @@ public sealed class ProgressJourneyTests(StudyHubServer server)
     {
         var teacherEmail = $"t-{Guid.NewGuid():N}@example.org";
         var (_, teacherToken) = await server.RegisterThroughApiAsync("teacher", teacherEmail, "Mr. Adeyemi");
-        var classroom = await SendAsync<Classroom>(HttpMethod.Post, "/api/v1/classrooms", teacherToken, new { name = "Maths 7C", subject = "Math", grade = "7", timeZone = "Europe/Berlin" });
+        var classroom = await server.SendAsync<Classroom>(HttpMethod.Post, "/api/v1/classrooms", teacherToken, new { name = "Maths 7C", subject = "Math", grade = "7", timeZone = "Europe/Berlin" });
         var studentEmail = $"s-{Guid.NewGuid():N}@example.org";
         var (_, studentToken) = await server.RegisterThroughApiAsync("student", studentEmail, "Maya Chen", DateOnly.FromDateTime(DateTime.UtcNow.AddYears(-14)));
-        await SendAsync<Classroom>(HttpMethod.Post, "/api/v1/classrooms/join", studentToken, new { code = classroom.JoinCode });
+        await server.SendAsync<Classroom>(HttpMethod.Post, "/api/v1/classrooms/join", studentToken, new { code = classroom.JoinCode });
 
         // The teacher sets a skill game for the class from the class page.
         var teacher = await SignedInPageAsync(teacherEmail);
@@ -117,30 +117,8 @@ public sealed class ProgressJourneyTests(StudyHubServer server)
     /// <summary>axe and the CSP at laptop and phone widths, a screenshot of each.</summary>
     private static async Task StepAsync(IPage page, string name)
     {
-        var directory = Path.Combine(StudyHubServer.RepositoryRoot(), "artifacts", "screenshots", "progress");
-        Directory.CreateDirectory(directory);
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await page.SetViewportSizeAsync(width, width == 1280 ? 900 : 800);
-            await PageAudits.AssertNoSeriousAccessibilityViolationsAsync(page);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{name}-{width}.png"), FullPage = true });
-        }
-
+        await PageAudits.AuditAtBothWidthsAsync(page, "progress", name);
         await PageAudits.AssertNoContentSecurityPolicyViolationsAsync(page);
-        await page.SetViewportSizeAsync(1280, 900);
-    }
-
-    private async Task<T> SendAsync<T>(HttpMethod method, string url, string? token, object? body)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        using var response = await server.Api.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<T>())!;
     }
 
     private sealed record Classroom(Guid Id, string JoinCode);

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace StudyHub.Browser.Tests;
@@ -17,9 +15,9 @@ public sealed class StaffJourneyTests(StudyHubServer server)
     {
         var teacherEmail = $"t-{Guid.NewGuid():N}@example.org";
         var (_, teacherToken) = await server.RegisterThroughApiAsync("teacher", teacherEmail, "Ms. Okafor");
-        var classroom = await SendAsync<Classroom>(HttpMethod.Post, "/api/v1/classrooms", teacherToken, new { name = "Chemistry 9", subject = "Science", grade = "9" });
+        var classroom = await server.SendAsync<Classroom>(HttpMethod.Post, "/api/v1/classrooms", teacherToken, new { name = "Chemistry 9", subject = "Science", grade = "9" });
         var (_, studentToken) = await server.RegisterThroughApiAsync("student", $"s-{Guid.NewGuid():N}@example.org", "Maya Chen", DateOnly.FromDateTime(DateTime.UtcNow.AddYears(-15)));
-        await SendAsync<Classroom>(HttpMethod.Post, "/api/v1/classrooms/join", studentToken, new { code = classroom.JoinCode });
+        await server.SendAsync<Classroom>(HttpMethod.Post, "/api/v1/classrooms/join", studentToken, new { code = classroom.JoinCode });
 
         var page = await SignedInPageAsync(teacherEmail);
         await page.GotoAsync($"/classrooms/{classroom.Id}");
@@ -55,12 +53,12 @@ public sealed class StaffJourneyTests(StudyHubServer server)
         var (childId, childToken) = await server.RegisterThroughApiAsync("student", $"leo-{Guid.NewGuid():N}@example.org", "Leo Park", DateOnly.FromDateTime(DateTime.UtcNow.AddYears(-11)));
         var parentEmail = $"p-{Guid.NewGuid():N}@example.org";
         var (_, parentToken) = await server.RegisterThroughApiAsync("parent", parentEmail, "Sam Park");
-        var code = await SendAsync<LinkCode>(HttpMethod.Post, "/api/v1/me/parent-link-codes", childToken, null);
-        await SendAsync<object>(HttpMethod.Post, "/api/v1/parents/links", parentToken, new { code = code.Code });
+        var code = await server.SendAsync<LinkCode>(HttpMethod.Post, "/api/v1/me/parent-link-codes", childToken, null);
+        await server.SendAsync<object>(HttpMethod.Post, "/api/v1/parents/links", parentToken, new { code = code.Code });
         var verification = await server.Mail.WaitForAsync(parentEmail, "Confirm your StudyHub email address");
         var token = System.Web.HttpUtility.ParseQueryString(StudyHub.Server.Tests.Infrastructure.SmtpCatcher.LinkIn(verification, "/verify-email").Query)["token"];
-        await SendAsync<object>(HttpMethod.Post, "/api/v1/auth/verify-email", null, new { token });
-        await SendAsync<object>(HttpMethod.Post, $"/api/v1/parents/children/{childId}/consent", parentToken, new { declaresAdult = true });
+        await server.SendAsync<object>(HttpMethod.Post, "/api/v1/auth/verify-email", null, new { token });
+        await server.SendAsync<object>(HttpMethod.Post, $"/api/v1/parents/children/{childId}/consent", parentToken, new { declaresAdult = true });
 
         var page = await SignedInPageAsync(parentEmail);
         await page.GetByRole(AriaRole.Link, new() { Name = "Family" }).First.ClickAsync();
@@ -191,30 +189,8 @@ public sealed class StaffJourneyTests(StudyHubServer server)
     /// <summary>axe and the CSP at laptop and phone widths, a screenshot of each.</summary>
     private static async Task StepAsync(IPage page, string name)
     {
-        var directory = Path.Combine(StudyHubServer.RepositoryRoot(), "artifacts", "screenshots", "staff");
-        Directory.CreateDirectory(directory);
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await page.SetViewportSizeAsync(width, width == 1280 ? 900 : 800);
-            await PageAudits.AssertNoSeriousAccessibilityViolationsAsync(page);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{name}-{width}.png"), FullPage = true });
-        }
-
+        await PageAudits.AuditAtBothWidthsAsync(page, "staff", name);
         await PageAudits.AssertNoContentSecurityPolicyViolationsAsync(page);
-        await page.SetViewportSizeAsync(1280, 900);
-    }
-
-    private async Task<T> SendAsync<T>(HttpMethod method, string url, string? token, object? body)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        using var response = await server.Api.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return typeof(T) == typeof(object) ? default! : (await response.Content.ReadFromJsonAsync<T>())!;
     }
 
     private static Task Expect(ILocator locator) => Assertions.Expect(locator).ToBeVisibleAsync();

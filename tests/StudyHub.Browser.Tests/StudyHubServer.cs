@@ -86,6 +86,20 @@ public sealed class StudyHubServer : IAsyncLifetime
         return (id, (await login.Content.ReadFromJsonAsync<Tokens>())!.AccessToken);
     }
 
+    /// <summary>An API call the journey needs as set-up (bearer token optional); the response's JSON, or default for <c>object</c>.</summary>
+    public async Task<T> SendAsync<T>(HttpMethod method, string url, string? token, object? body)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await Api.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return typeof(T) == typeof(object) ? default! : (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+
     public const string Password = "Correct-Horse-42";
 
     /// <summary>Creates an administrator with the server's own command line (admins never self-register), on the running server's data.</summary>
