@@ -20,17 +20,21 @@ done
 # Reading photos and scans needs these tools on the machine; install only what is missing.
 need_packages=()
 source scripts/reading-tools.sh
+echo "[1/4] Checking the tools for reading photos and scans"
 if [ ${#need_packages[@]} -gt 0 ]; then
-  echo "Installing: ${need_packages[*]}"
+  echo "      installing: ${need_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
 fi
 
+echo "[2/4] Fetching the web page assets (KaTeX, Chart.js, MathLive)"
 scripts/web-assets.sh
+echo "[3/4] Building StudyHub (the first build takes a minute or two)"
 dotnet publish src/StudyHub.Server -c Release -o artifacts/run -nologo -v quiet
 data=$(realpath -m "$data")
-echo "Starting StudyHub on $urls (data in $data)"
+echo "[4/4] Starting StudyHub on $urls (data in $data)"
 # The published folder is the content root: static files and appsettings.json are found there.
 cd artifacts/run
-exec dotnet StudyHub.Server.dll --urls "$urls" --DataDirectory "$data" --SeedDemoData true "${extra[@]}"
+# Readable log lines for a person at a terminal; a deployment keeps the JSON default (README).
+exec dotnet StudyHub.Server.dll --urls "$urls" --DataDirectory "$data" --SeedDemoData true --Logging:Format text "${extra[@]}"

@@ -3,6 +3,7 @@
 # Runs a published StudyHub on loopback with the per-user rate limit raised for the benchmark
 # (the default 100/min would rightly turn the load into 429s); every other default is kept.
 # Usage: bench/wrk/me.sh [duration=30s] [connections=64]
+# WRK_SCRIPT=bench/wrk/mixed.lua makes one request in ten a write (PATCH /api/v1/me).
 # BENCH_HOST=<dir> runs an already published build instead of publishing (to compare two builds
 # side by side in one sitting); the port is a free ephemeral one unless BENCH_PORT is set.
 set -euo pipefail
@@ -37,6 +38,7 @@ sleep 2
 printf 'idle memory (RSS): %s MB\n' "$(( $(ps -o rss= -p "$(pgrep -f 'StudyHub.Server.dll --urls '"$url" | head -1)") / 1024 ))"
 
 # Warm up, then measure.
-wrk -t2 -c"$connections" -d5s -H "Authorization: Bearer $token" "$url/api/v1/me" >/dev/null
-wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$url/api/v1/me"
+script=(); [ -z "${WRK_SCRIPT:-}" ] || script=(-s "$WRK_SCRIPT")
+wrk -t2 -c"$connections" -d5s "${script[@]}" -H "Authorization: Bearer $token" "$url/api/v1/me" >/dev/null
+wrk -t2 -c"$connections" -d"$duration" --latency "${script[@]}" -H "Authorization: Bearer $token" "$url/api/v1/me"
 printf 'memory after load (RSS): %s MB\n' "$(( $(ps -o rss= -p "$(pgrep -f 'StudyHub.Server.dll --urls '"$url" | head -1)") / 1024 ))"

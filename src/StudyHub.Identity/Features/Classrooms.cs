@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyHub.Identity.Data;
 using StudyHub.Identity.Domain;
 using StudyHub.Kernel.Errors;
+using StudyHub.Kernel.Time;
 using StudyHub.Kernel.Users;
 using StudyHub.Kernel.Validation;
 

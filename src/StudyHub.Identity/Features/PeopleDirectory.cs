@@ -49,6 +49,13 @@ internal sealed class PeopleDirectory(AccountsDbContext db, TimeProvider clock) 
             .Select(c => new ClassroomSummary(c.Id, c.Name, c.TeacherId, c.TimeZone))
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<ClassroomSummary>> ClassroomsOfTeacherAsync(Guid teacherId, CancellationToken cancellationToken) =>
+        await db.Classrooms.AsNoTracking()
+            .Where(c => c.ArchivedAt == null && c.TeacherId == teacherId)
+            .OrderBy(c => c.Name)
+            .Select(c => new ClassroomSummary(c.Id, c.Name, c.TeacherId, c.TimeZone))
+            .ToListAsync(cancellationToken);
+
     private StudentSummary ToSummary(User user)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -9,6 +9,7 @@ using StudyHub.Identity.Data;
 using StudyHub.Identity.Domain;
 using StudyHub.Kernel.Auditing;
 using StudyHub.Kernel.Errors;
+using StudyHub.Kernel.Time;
 using StudyHub.Kernel.Users;
 using StudyHub.Kernel.Validation;
 

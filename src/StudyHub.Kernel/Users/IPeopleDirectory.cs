@@ -27,6 +27,9 @@ public interface IPeopleDirectory
     Task<IReadOnlyList<StudentSummary>> StudentsOfClassroomAsync(Guid classroomId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ClassroomSummary>> ClassroomsOfStudentAsync(Guid studentId, CancellationToken cancellationToken);
+
+    /// <summary>The classes a teacher runs (not archived), by name.</summary>
+    Task<IReadOnlyList<ClassroomSummary>> ClassroomsOfTeacherAsync(Guid teacherId, CancellationToken cancellationToken);
 }
 
 public static class PeopleDirectoryExtensions

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StudyHub.Kernel.Errors;
 using StudyHub.Kernel.Homework;
+using StudyHub.Kernel.Skills;
 using StudyHub.Kernel.Users;
 using StudyHub.Math;
 using StudyHub.Practice.Data;
@@ -22,7 +23,8 @@ public sealed record FlashcardDeckView(Guid Id, string Title, Guid? HomeworkId, 
 /// without one are left out rather than given a guessed answer), or the math engine's variants of a
 /// skill's problems. Every card starts new and due now.
 /// </summary>
-internal sealed class CreateFlashcardDeck(PracticeDbContext db, IHomeworkQueries homework, MathEngine engine, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class CreateFlashcardDeck(
+    PracticeDbContext db, IHomeworkQueries homework, ISkillCatalog skills, MathEngine engine, ICurrentUser currentUser, TimeProvider clock)
 {
     public const int SkillDeckSize = 10;
 
@@ -51,7 +53,7 @@ internal sealed class CreateFlashcardDeck(PracticeDbContext db, IHomeworkQueries
             var skillId = request.SkillId!.Trim();
             var seeds = SeedProblems.For(skillId)
                 ?? throw ValidationFailedException.For("skillId", "Choose a math skill decks can be made for: " + string.Join(", ", SeedProblems.Skills) + ".");
-            title = "Flashcards: " + skillId;
+            title = skills.Find(skillId)?.Name ?? skillId;
             sides = [.. Variants(seeds).Take(SkillDeckSize).Select(v => (Clip("Solve: " + v.Problem), Clip(v.Answer), (string?)skillId))];
         }
 

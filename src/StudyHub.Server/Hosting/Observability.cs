@@ -24,10 +24,27 @@ internal static class Observability
 {
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    /// <summary>One JSON object per log line, with scopes, so every line carries its correlation id.</summary>
+    public const string LogFormatKey = "Logging:Format";
+
+    /// <summary>
+    /// One JSON object per log line, with scopes, so every line carries its correlation id (what a
+    /// log collector wants); <c>Logging:Format=text</c> gives one readable line per entry for a
+    /// person watching a terminal (run.sh sets it).
+    /// </summary>
     public static WebApplicationBuilder AddJsonLogs(this WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
+        if (string.Equals(builder.Configuration[LogFormatKey], "text", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.AddSimpleConsole(options =>
+            {
+                options.SingleLine = true;
+                options.IncludeScopes = false;
+                options.TimestampFormat = "HH:mm:ss ";
+            });
+            return builder;
+        }
+
         builder.Logging.AddJsonConsole(options =>
         {
             options.IncludeScopes = true;

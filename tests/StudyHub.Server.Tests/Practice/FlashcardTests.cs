@@ -62,6 +62,7 @@ public sealed class FlashcardTests : IDisposable
 
         var deck = await CreateDeckAsync(client, new { skillId = "math.linear-equations" });
         Assert.InRange(deck.CardCount, 3, CreateFlashcardDeck.SkillDeckSize);
+        Assert.Equal("Linear equations", deck.Title); // the catalogue's name, not the skill id
         Assert.All((await DueAsync(client)).Cards, c => Assert.StartsWith("Solve: ", c.Front, StringComparison.Ordinal));
 
         await (await client.PostAsJsonAsync("/api/v1/flashcards/decks", new { skillId = "math.astrology" })).AssertProblemAsync(HttpStatusCode.BadRequest);

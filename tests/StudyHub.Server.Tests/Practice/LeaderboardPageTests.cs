@@ -111,6 +111,12 @@ public sealed class LeaderboardPageTests : IDisposable
         using (var web = await WebSession.SignInAsync(_factory, teacher))
         {
             Assert.Contains("Private class · This week", await web.PageAsync(url), StringComparison.Ordinal);
+
+            // The teacher picks among their own classes; another teacher's class is not offered.
+            await ClassroomAsync(otherTeacher, "Someone else's class");
+            var global = System.Net.WebUtility.HtmlDecode(await web.PageAsync("/leaderboards"));
+            Assert.Contains($"<option value=\"{classroom}\">Private class</option>", global, StringComparison.Ordinal);
+            Assert.DoesNotContain("Someone else's class", global, StringComparison.Ordinal);
         }
 
         foreach (var account in new[] { outsider, otherTeacher })

@@ -92,6 +92,20 @@ public sealed class PlayPageTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/play/new?homework={Guid.NewGuid()}")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_practise_this_skill_link_preselects_it_or_says_there_is_no_game_for_it_yet()
+    {
+        using var browser = await WebBrowser.SignedInAsync(_factory, await _factory.RegisterAndSignInAsync("student"));
+
+        var fractions = await browser.GetPageAsync("/play/new?skill=math.fractions");
+        Assert.Matches("value=\"math.fractions\"\\s+checked", fractions);
+        Assert.DoesNotContain("no built-in game", fractions, StringComparison.Ordinal);
+
+        var unknown = await browser.GetPageAsync("/play/new?skill=made-up.skill");
+        Assert.Contains("There is no built-in game for that skill yet.", unknown, StringComparison.Ordinal);
+        Assert.DoesNotMatch("checked", unknown);
+    }
+
     private async Task<(TestAccount Student, WebBrowser Browser, Guid SessionId)> StudentPlayingAsync()
     {
         var student = await _factory.RegisterAndSignInAsync("student");

@@ -125,7 +125,9 @@ public sealed class ProgressPageTests : IDisposable
         var classroom = await ProgressApiTests.JoinNewClassroomAsync(_factory, teacherApi, student);
         using var web = await WebSession.SignInAsync(_factory, teacher);
         var page = $"/classrooms/{classroom.Id}/assignments";
-        Assert.Contains("No assignments yet.", await PageAsync(web, page), StringComparison.Ordinal);
+        var empty = await PageAsync(web, page);
+        Assert.Contains("No assignments yet.", empty, StringComparison.Ordinal);
+        Assert.Contains("Due times are on the class's clock: Coordinated Universal Time (UTC).", empty, StringComparison.Ordinal);
 
         // A due time already passed: the form comes back with the reason next to the field.
         var past = await web.PostFormAsync(page, "create-assignment", new() { ["Game"] = "skill:math.fractions", ["Title"] = "Fractions", ["DueLocal"] = "2026-01-01T09:00" });

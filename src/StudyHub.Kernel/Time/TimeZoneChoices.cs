@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace StudyHub.Identity.Features;
+namespace StudyHub.Kernel.Time;
 
 /// <summary>A time zone as people recognise it: "Central European Time — Berlin", stored as its IANA id.</summary>
 public sealed record TimeZoneChoice(string Id, string Label, TimeSpan Offset);
