@@ -86,7 +86,18 @@ public sealed class TeachTheAiTests : IDisposable
         Assert.Contains("<label for=\"explanation\">Explain to Sam what went wrong and how to fix it</label>", page, StringComparison.Ordinal);
         Assert.Contains("_content/StudyHub.Practice/speech-input.js", page, StringComparison.Ordinal);
         Assert.Contains("data-speech-for=\"explanation\"", page, StringComparison.Ordinal);
+        Assert.Matches("<textarea id=\"explanation\"[^>]*></textarea>", page);
+        Assert.DoesNotContain("answer-error", page, StringComparison.Ordinal);
         var attempt = WebBrowser.InputValue(page, "attempt");
+
+        // No explanation: the error sits next to the explanation box, which names it.
+        var unexplained = await browser.PostAsync($"/play/{sessionId}", "answer", WebBrowser.AntiforgeryToken(page), new()
+        {
+            ["question"] = questionId.ToString(), ["attempt"] = attempt, ["answer"] = key, ["explanation"] = " ",
+        });
+        var refused = await unexplained.Content.ReadAsStringAsync();
+        Assert.Contains("<p id=\"answer-error\" class=\"field-error\">Explain to your classmate", refused, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"answer-error explanation-hint\"", refused, StringComparison.Ordinal);
 
         var posted = await browser.PostAsync($"/play/{sessionId}", "answer", WebBrowser.AntiforgeryToken(page), new()
         {
