@@ -34,6 +34,13 @@ public static class PracticeModule
         services.AddScoped<IPracticeStanding, PracticeStandings>();
         services.AddScoped<GetSessionResults>();
         services.AddScoped<ReportQuestion>();
+        services.AddScoped<PointsVoiding>();
+        services.AddScoped<GetGameReview>();
+        services.AddScoped<EditQuestion>();
+        services.AddScoped<ResolveReports>();
+        services.AddScoped<SetExtendedTime>();
+        services.AddScoped<ClassPractice>();
+        services.AddScoped<CreateTeachTheAiGame>();
         services.AddScoped<ILeaderboard, DatabaseLeaderboard>();
         services.AddSingleton<GlobalRankSnapshots>();
         services.AddScoped<LeaderboardPosting>();
@@ -57,6 +64,12 @@ public static class PracticeModule
         UseHint.Map(api);
         GetSessionResults.Map(api);
         ReportQuestion.Map(api);
+        GetGameReview.Map(api);
+        EditQuestion.Map(api);
+        ResolveReports.Map(api);
+        SetExtendedTime.Map(api);
+        CreateTeachTheAiGame.Map(api);
+        ClassPractice.Map(api);
         GetLeaderboard.Map(api);
         CreateFlashcardDeck.Map(api);
         GetFlashcardDecks.Map(api);

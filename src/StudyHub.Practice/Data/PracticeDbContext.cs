@@ -37,6 +37,10 @@ internal sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> opti
 
     public DbSet<Flashcard> Flashcards => Set<Flashcard>();
 
+    public DbSet<VoidedPoints> VoidedPoints => Set<VoidedPoints>();
+
+    public DbSet<ExtendedTime> ExtendedTimes => Set<ExtendedTime>();
+
     public DbSet<FlashcardReview> FlashcardReviews => Set<FlashcardReview>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -70,6 +74,7 @@ internal sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> opti
             question.Property(q => q.Explanation).HasMaxLength(8000);
             question.Property(q => q.MisconceptionsJson).HasMaxLength(8000);
             question.Property(q => q.HintsJson).HasMaxLength(8000);
+            question.Property(q => q.Misconception).HasMaxLength(64);
             question.HasIndex(q => new { q.GameId, q.Position }).IsUnique();
         });
 
@@ -87,6 +92,9 @@ internal sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> opti
         {
             delivery.ToTable("practice_deliveries");
             delivery.HasKey(d => new { d.SessionId, d.QuestionId });
+
+            // Reports and voiding find everyone who was served a question.
+            delivery.HasIndex(d => d.QuestionId);
             delivery.HasOne<GameSession>().WithMany().HasForeignKey(d => d.SessionId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -185,11 +193,30 @@ internal sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> opti
             report.HasKey(r => r.Id);
             report.Property(r => r.Reason).HasConversion<string>().HasMaxLength(16);
             report.Property(r => r.Comment).HasMaxLength(QuestionReport.MaxCommentLength);
+            report.Property(r => r.Resolution).HasConversion<string>().HasMaxLength(16);
 
             // One report per student and question: a resent report finds the first one.
             report.HasIndex(r => new { r.QuestionId, r.StudentId }).IsUnique();
             report.HasIndex(r => new { r.GameId, r.ResolvedAt });
             report.HasOne<GameQuestion>().WithMany().HasForeignKey(r => r.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<VoidedPoints>(voided =>
+        {
+            voided.ToTable("practice_voided_points");
+
+            // One row per question and session: voiding again finds it and takes nothing off twice.
+            voided.HasKey(v => new { v.QuestionId, v.SessionId });
+            voided.HasIndex(v => v.SessionId);
+            voided.HasIndex(v => v.StudentId);
+            voided.HasOne<GameQuestion>().WithMany().HasForeignKey(v => v.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ExtendedTime>(extended =>
+        {
+            extended.ToTable("practice_extended_time");
+            extended.HasKey(e => new { e.ClassroomId, e.StudentId });
+            extended.HasIndex(e => e.StudentId);
         });
     }
 }

@@ -6,7 +6,8 @@ namespace StudyHub.Practice.Data;
 /// <summary>
 /// The Practice module's part of a GDPR export and erasure: the games a user made, every session
 /// they played with each answer they typed, their learning-event log, points, streaks, badges,
-/// leaderboard entries, flashcards with their reviews, and the questions they reported.
+/// leaderboard entries, flashcards with their reviews, the questions they reported, points voided
+/// by reports, and extended-time settings.
 /// </summary>
 /// <remarks>
 /// A game someone else has played stays after its maker is erased: it is class material (an
@@ -60,6 +61,12 @@ internal sealed class PracticePersonalData(PracticeDbContext db) : IPersonalData
             questionReports = await db.QuestionReports.AsNoTracking().Where(r => r.StudentId == userId).OrderBy(r => r.CreatedAt)
                 .Select(r => new { r.QuestionId, r.GameId, reason = r.Reason.ToString(), r.Comment, r.CreatedAt, r.ResolvedAt })
                 .ToListAsync(cancellationToken),
+            voidedPoints = await db.VoidedPoints.AsNoTracking().Where(v => v.StudentId == userId).OrderBy(v => v.VoidedAt)
+                .Select(v => new { v.QuestionId, v.SessionId, v.Points, v.VoidedAt, v.Final })
+                .ToListAsync(cancellationToken),
+            extendedTime = await db.ExtendedTimes.AsNoTracking().Where(e => e.StudentId == userId)
+                .Select(e => new { e.ClassroomId, e.Percent, e.SetAt })
+                .ToListAsync(cancellationToken),
         };
     }
 
@@ -76,5 +83,7 @@ internal sealed class PracticePersonalData(PracticeDbContext db) : IPersonalData
         await db.FlashcardReviews.Where(r => r.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.FlashcardDecks.Where(d => d.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.QuestionReports.Where(r => r.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.VoidedPoints.Where(v => v.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.ExtendedTimes.Where(e => e.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
     }
 }

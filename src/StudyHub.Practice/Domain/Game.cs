@@ -37,30 +37,41 @@ internal sealed class GameQuestion
 
     public string SkillId { get; init; } = "";
 
-    public string Prompt { get; init; } = "";
+    public string Prompt { get; set; } = "";
 
     /// <summary>The math problem behind the question (for checking free answers), null for text questions.</summary>
     public string? Problem { get; init; }
 
     /// <summary>JSON array of <see cref="QuestionOption"/>; empty for free answers.</summary>
-    public string OptionsJson { get; init; } = "[]";
+    public string OptionsJson { get; set; } = "[]";
 
     /// <summary>The right option id, wrong step number, or exact answer.</summary>
-    public string AnswerKey { get; init; } = "";
+    public string AnswerKey { get; set; } = "";
 
     /// <summary>The right answer as a student reads it (shown once the question has ended).</summary>
-    public string AnswerText { get; init; } = "";
+    public string AnswerText { get; set; } = "";
 
     public string Explanation { get; init; } = "";
 
     /// <summary>JSON object: option id → what a student who picks it probably did.</summary>
-    public string MisconceptionsJson { get; init; } = "{}";
+    public string MisconceptionsJson { get; set; } = "{}";
 
     /// <summary>JSON array of the hint ladder's levels 1–3.</summary>
     public string HintsJson { get; init; } = "[]";
 
     /// <summary>The game's override of the type's default limit.</summary>
     public int? TimeLimitSeconds { get; init; }
+
+    /// <summary>The math engine's misconception behind a teach-the-AI question's wrong step (its rubric's key), else null.</summary>
+    public string? Misconception { get; init; }
+
+    /// <summary>When a reviewing teacher hid it: never served again, skipped by sessions in progress.</summary>
+    public DateTime? HiddenAt { get; set; }
+
+    /// <summary>Set while a report is open: every point earned on it is voided (<see cref="VoidedPoints"/>) until a teacher resolves it.</summary>
+    public DateTime? PointsVoidedAt { get; set; }
+
+    public DateTime? EditedAt { get; set; }
 }
 
 internal sealed record QuestionOption(string Id, string Text);

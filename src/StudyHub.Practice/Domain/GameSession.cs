@@ -31,6 +31,9 @@ internal sealed class GameSession
     /// <summary>The student's extended-time multiplier at the start, in percent (100 = none).</summary>
     public int ExtendedTimePercent { get; init; } = 100;
 
+    /// <summary>When the completed session's score was posted to the boards (the instant that picks their periods); null when it was not (a replay, or not completed).</summary>
+    public DateTime? BoardsPostedAt { get; set; }
+
     public int Score { get; set; }
 
     /// <summary>Consecutive fully right questions so far (the streak bonus's streak).</summary>

@@ -32,4 +32,20 @@ internal sealed class QuestionReport
     public DateTime CreatedAt { get; init; }
 
     public DateTime? ResolvedAt { get; set; }
+
+    public ReportResolution? Resolution { get; set; }
+
+    /// <summary>The teacher who resolved it.</summary>
+    public Guid? ResolvedBy { get; set; }
+}
+
+/// <summary>
+/// How a teacher closed the reports of a question: the question was fine (voided points come
+/// back), or it was fixed or hidden (points earned on the bad version stay voided).
+/// </summary>
+internal enum ReportResolution
+{
+    Fine,
+    Fixed,
+    Hidden,
 }

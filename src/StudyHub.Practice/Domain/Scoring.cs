@@ -8,6 +8,7 @@ internal enum QuestionType
     FreeAnswer,
     Match,
     Order,
+    TeachTheAi,
 }
 
 /// <summary>One scored attempt's inputs, all measured or decided by the server.</summary>
@@ -51,6 +52,9 @@ internal static class Scoring
         QuestionType.MultipleChoice or QuestionType.IdentifyTheError => TimeSpan.FromSeconds(30),
         QuestionType.FreeAnswer => TimeSpan.FromSeconds(60),
         QuestionType.Match or QuestionType.Order => TimeSpan.FromSeconds(90),
+
+        // Not in the seed: finding the step and writing the fix takes longer than a free answer.
+        QuestionType.TeachTheAi => TimeSpan.FromSeconds(120),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 

@@ -20,11 +20,7 @@ internal sealed class CreateGame(PracticeDbContext db, ChallengePacket packet, I
     {
         var ownerId = currentUser.RequireRole(Role.Student, Role.Teacher);
         var count = ValidCount(request.QuestionCount);
-        if (string.IsNullOrWhiteSpace(request.SkillId) || SeedProblems.For(request.SkillId) is not { } seeds)
-        {
-            throw ValidationFailedException.For("skillId", "Choose a math skill games can be made for: " + string.Join(", ", SeedProblems.Skills) + ".");
-        }
-
+        var seeds = SeedsOf(request.SkillId);
         var game = packet.Build(ownerId, "Practice: " + request.SkillId, request.SkillId, null,
             [.. seeds.Select(s => new SourceProblem(s, request.SkillId))], count, clock.GetUtcNow().UtcDateTime);
         if (game.Questions.Count == 0)
@@ -36,6 +32,12 @@ internal sealed class CreateGame(PracticeDbContext db, ChallengePacket packet, I
         await db.SaveChangesAsync(cancellationToken);
         return GameViews.ToSummary(game);
     }
+
+    /// <summary>The seed problems of a skill games can be made for; 400 on <c>skillId</c> otherwise.</summary>
+    public static IReadOnlyList<string> SeedsOf([System.Diagnostics.CodeAnalysis.NotNull] string? skillId) =>
+        string.IsNullOrWhiteSpace(skillId) || SeedProblems.For(skillId) is not { } seeds
+            ? throw ValidationFailedException.For("skillId", "Choose a math skill games can be made for: " + string.Join(", ", SeedProblems.Skills) + ".")
+            : seeds;
 
     public static int ValidCount(int? requested)
     {

@@ -33,6 +33,7 @@ internal static class GameViews
         QuestionType.FreeAnswer => "freeAnswer",
         QuestionType.Match => "match",
         QuestionType.Order => "order",
+        QuestionType.TeachTheAi => "teachTheAi",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 }

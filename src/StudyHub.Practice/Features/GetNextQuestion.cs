@@ -11,6 +11,7 @@ using StudyHub.Practice.Generation;
 namespace StudyHub.Practice.Features;
 
 /// <summary>The question being played, with its clock. <see cref="Question"/> is null once every question has ended.</summary>
+/// <param name="ExtendedTimePercent">The student's extended-time multiplier in percent (100 = none), already applied to <paramref name="TimeLimitSeconds"/>.</param>
 public sealed record NextQuestion(
     Guid SessionId,
     string State,
@@ -20,11 +21,13 @@ public sealed record NextQuestion(
     int AttemptsLeft,
     IReadOnlyList<string> HintsRevealed,
     int Score,
-    int AnswerStreak);
+    int AnswerStreak,
+    int ExtendedTimePercent = 100);
 
 /// <summary>
 /// Serves the first question that has not ended. Its first delivery is recorded once: fetching it
-/// again returns the same start time, so the time bonus cannot be reset by reloading.
+/// again returns the same start time, so the time bonus cannot be reset by reloading. Questions a
+/// teacher hid are skipped, also by sessions already in progress.
 /// </summary>
 internal sealed class GetNextQuestion(PracticeDbContext db, ICurrentUser currentUser, TimeProvider clock)
 {
@@ -38,7 +41,7 @@ internal sealed class GetNextQuestion(PracticeDbContext db, ICurrentUser current
         }
 
         await SessionAccess.EnsurePlayableAsync(db, session, now, cancellationToken);
-        var questions = await db.Questions.AsNoTracking().Where(q => q.GameId == session.GameId).OrderBy(q => q.Position).ToListAsync(cancellationToken);
+        var questions = await db.Questions.AsNoTracking().Where(q => q.GameId == session.GameId && q.HiddenAt == null).OrderBy(q => q.Position).ToListAsync(cancellationToken);
         var deliveries = await db.Deliveries.Where(d => d.SessionId == session.Id).ToDictionaryAsync(d => d.QuestionId, cancellationToken);
         var question = questions.FirstOrDefault(q => !deliveries.TryGetValue(q.Id, out var d) || d.EndedAt is null);
         if (question is null)
@@ -73,7 +76,7 @@ internal sealed class GetNextQuestion(PracticeDbContext db, ICurrentUser current
         return new NextQuestion(
             session.Id, StartSession.StateName(SessionState.InProgress), GameViews.ToView(question), delivery.FirstDeliveredAt,
             (int)System.Math.Ceiling(TimeLimitOf(question, session).TotalSeconds), AttemptsAllowed(question) - delivery.Attempts, hints,
-            session.Score, session.AnswerStreak);
+            session.Score, session.AnswerStreak, session.ExtendedTimePercent);
     }
 
     public static TimeSpan TimeLimitOf(GameQuestion question, GameSession session) =>

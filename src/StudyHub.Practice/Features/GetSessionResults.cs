@@ -10,7 +10,8 @@ using StudyHub.Practice.Domain;
 namespace StudyHub.Practice.Features;
 
 /// <param name="Points">Null while the question has not ended.</param>
-public sealed record QuestionOutcome(Guid QuestionId, int Position, string Prompt, bool Ended, bool AnsweredRight, int Attempts, int HintsUsed, int? Points);
+/// <param name="PointsVoided">The question was reported: its points are off the score until a teacher finds it fine (or for good once fixed or hidden).</param>
+public sealed record QuestionOutcome(Guid QuestionId, int Position, string Prompt, bool Ended, bool AnsweredRight, int Attempts, int HintsUsed, int? Points, bool PointsVoided = false);
 
 /// <param name="AccuracyPercent">Questions answered fully right, in percent of the game's questions.</param>
 /// <param name="BestAnswerStreak">The longest run of questions answered right in this session.</param>
@@ -43,12 +44,16 @@ internal sealed class GetSessionResults(PracticeDbContext db, ICurrentUser curre
     {
         var session = await SessionAccess.OwnSessionAsync(db, currentUser, sessionId, cancellationToken);
         var game = await db.Games.AsNoTracking().FirstAsync(g => g.Id == session.GameId, cancellationToken);
-        var questions = await db.Questions.AsNoTracking().Where(q => q.GameId == game.Id).OrderBy(q => q.Position)
-            .Select(q => new { q.Id, q.Position, q.Prompt }).ToListAsync(cancellationToken);
         var deliveries = await db.Deliveries.AsNoTracking().Where(d => d.SessionId == session.Id).ToDictionaryAsync(d => d.QuestionId, cancellationToken);
+        var voided = await db.VoidedPoints.AsNoTracking().Where(v => v.SessionId == session.Id).Select(v => v.QuestionId).ToListAsync(cancellationToken);
 
+        // A question a teacher hid is left out unless this session already played it to the end.
+        var questions = (await db.Questions.AsNoTracking().Where(q => q.GameId == game.Id).OrderBy(q => q.Position)
+                .Select(q => new { q.Id, q.Position, q.Prompt, q.HiddenAt }).ToListAsync(cancellationToken))
+            .Where(q => q.HiddenAt is null || (deliveries.TryGetValue(q.Id, out var d) && d.EndedAt is not null))
+            .ToList();
         var outcomes = questions.ConvertAll(q => deliveries.TryGetValue(q.Id, out var d)
-            ? new QuestionOutcome(q.Id, q.Position, q.Prompt, d.EndedAt is not null, d.AnsweredRight, d.Attempts, d.HintsUsed, d.EndedAt is null ? null : d.Points)
+            ? new QuestionOutcome(q.Id, q.Position, q.Prompt, d.EndedAt is not null, d.AnsweredRight, d.Attempts, d.HintsUsed, d.EndedAt is null ? null : d.Points, voided.Contains(q.Id))
             : new QuestionOutcome(q.Id, q.Position, q.Prompt, false, false, 0, 0, null));
         int best = 0, run = 0;
         foreach (var outcome in outcomes.Where(o => o.Ended))

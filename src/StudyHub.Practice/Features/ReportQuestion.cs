@@ -18,11 +18,11 @@ public sealed record QuestionReportView(Guid Id, Guid QuestionId, string Reason,
 
 /// <summary>
 /// A student reports a question they were shown in one of their own games; the report is stored for
-/// the teacher who reviews the game. One report per student and question: sending it again returns
+/// the teacher who reviews the game and voids the question's points for everyone until then. One report per student and question: sending it again returns
 /// the first (200) instead of a second (201). A question the student never saw looks missing (404),
 /// so reports cannot probe other games.
 /// </summary>
-internal sealed class ReportQuestion(PracticeDbContext db, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class ReportQuestion(PracticeDbContext db, ICurrentUser currentUser, PointsVoiding voiding, TimeProvider clock)
 {
     // In ReportReason's order.
     private static readonly string[] Reasons = ["wrong-answer", "unclear", "typo", "other"];
@@ -45,29 +45,40 @@ internal sealed class ReportQuestion(PracticeDbContext db, ICurrentUser currentU
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("question");
 
-        if (await FindAsync(questionId, studentId, cancellationToken) is { } earlier)
+        // Two reports of one question at once (by different students) may both void its points: the
+        // second save then fails on the voided-points key and is tried again, finding them voided.
+        for (var attempt = 1; ; attempt++)
         {
-            return (earlier, false);
-        }
+            if (await FindAsync(questionId, studentId, cancellationToken) is { } earlier)
+            {
+                return (earlier, false);
+            }
 
-        var report = new QuestionReport
-        {
-            Id = Guid.CreateVersion7(), QuestionId = questionId, GameId = gameId, StudentId = studentId, Reason = reason, Comment = comment,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.QuestionReports.Add(report);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The same report sent twice at once: the unique index kept the first; answer with it.
-            db.ChangeTracker.Clear();
-            return (await FindAsync(questionId, studentId, cancellationToken) ?? throw new ConflictException("concurrent_report", "Your report could not be saved; send it again."), false);
-        }
+            var now = clock.GetUtcNow().UtcDateTime;
+            var report = new QuestionReport
+            {
+                Id = Guid.CreateVersion7(), QuestionId = questionId, GameId = gameId, StudentId = studentId, Reason = reason, Comment = comment,
+                CreatedAt = now,
+            };
+            db.QuestionReports.Add(report);
 
-        return (ToView(report), true);
+            // The report voids the question's points for everyone until a teacher resolves it, in the same save.
+            var question = await db.Questions.FirstAsync(q => q.Id == questionId, cancellationToken);
+            await voiding.VoidAsync(question, now, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return (ToView(report), true);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                if (attempt == 3)
+                {
+                    throw new ConflictException("concurrent_report", "Your report could not be saved; send it again.");
+                }
+            }
+        }
     }
 
     private async Task<QuestionReportView?> FindAsync(Guid questionId, Guid studentId, CancellationToken cancellationToken) =>
@@ -94,5 +105,6 @@ internal sealed class ReportQuestion(PracticeDbContext db, ICurrentUser currentU
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -35,6 +35,12 @@ internal sealed class StartSession(PracticeDbContext db, IPeopleDirectory people
             throw new TooManyAttemptsException("quiz_limit", $"You have played {options.Value.QuizzesPerDay} games today; come back tomorrow.", nextDay - now.UtcDateTime);
         }
 
+        // Extended time: the largest multiplier a teacher set in any class the student is in now.
+        var classes = (await people.ClassroomsOfStudentAsync(studentId, cancellationToken)).Select(c => c.Id).ToList();
+        var extended = classes.Count == 0 ? null : await db.ExtendedTimes.AsNoTracking()
+            .Where(e => e.StudentId == studentId && classes.Contains(e.ClassroomId))
+            .MaxAsync(e => (int?)e.Percent, cancellationToken);
+
         var session = new GameSession
         {
             Id = Guid.CreateVersion7(),
@@ -43,6 +49,7 @@ internal sealed class StartSession(PracticeDbContext db, IPeopleDirectory people
             State = SessionState.Created,
             CreatedAt = now.UtcDateTime,
             LastActivityAt = now.UtcDateTime,
+            ExtendedTimePercent = extended ?? ExtendedTime.None,
         };
         db.Sessions.Add(session);
         db.LearningEvents.Add(new LearningEvent
@@ -51,7 +58,7 @@ internal sealed class StartSession(PracticeDbContext db, IPeopleDirectory people
             SkillId = game.SkillId, OccurredAt = now.UtcDateTime,
         });
         await db.SaveChangesAsync(cancellationToken);
-        var questionCount = await db.Questions.CountAsync(q => q.GameId == game.Id, cancellationToken);
+        var questionCount = await db.Questions.CountAsync(q => q.GameId == game.Id && q.HiddenAt == null, cancellationToken);
         return ToView(session, questionCount, 0);
     }
 

@@ -17,7 +17,8 @@ using StudyHub.Practice.Leaderboards;
 
 namespace StudyHub.Practice.Features;
 
-public sealed record SubmitAnswerRequest(Guid QuestionId, string? Answer);
+/// <param name="Explanation">Teach-the-AI questions only: the fix of the wrong step in the student's own words.</param>
+public sealed record SubmitAnswerRequest(Guid QuestionId, string? Answer, string? Explanation = null);
 
 /// <summary>The terms of the score formula for one attempt (docs/scoring.md).</summary>
 public sealed record PointsView(int Base, decimal TimeBonus, decimal Accuracy, decimal Fraction, int StreakBonus, decimal HintMultiplier, int Total);
@@ -52,7 +53,7 @@ public sealed record BadgeView(string Id, string Name, string Description);
 /// and the <see cref="QuestionAnswered"/> outbox event commit together.
 /// </summary>
 internal sealed class SubmitAnswer(
-    PracticeDbContext db, ICurrentUser currentUser, IPeopleDirectory people, LeaderboardPosting boards, MathEngine engine, TimeProvider clock)
+    PracticeDbContext db, ICurrentUser currentUser, IPeopleDirectory people, LeaderboardPosting boards, PointsVoiding voiding, MathEngine engine, TimeProvider clock)
 {
     public const int MaxAnswerLength = 500;
     public const string IdempotencyHeader = IdempotentRequests.Header;
@@ -68,7 +69,13 @@ internal sealed class SubmitAnswer(
             throw ValidationFailedException.For("answer", $"An answer has 1 to {MaxAnswerLength} characters.");
         }
 
-        var requestHash = Hash(sessionId, request.QuestionId, answer);
+        var explanation = request.Explanation?.Trim();
+        if (explanation is { Length: > MaxAnswerLength })
+        {
+            throw ValidationFailedException.For("explanation", $"An explanation has at most {MaxAnswerLength} characters.");
+        }
+
+        var requestHash = Hash(sessionId, request.QuestionId, answer, explanation);
         if (await IdempotentRequests.ReplayAsync<AnswerResult>(db, studentId, idempotencyKey!, requestHash, cancellationToken) is { } replayed)
         {
             return replayed;
@@ -81,6 +88,11 @@ internal sealed class SubmitAnswer(
         // A question of another game (or an invented id) is not found; one not yet served cannot be answered.
         var question = await db.Questions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == request.QuestionId && q.GameId == session.GameId, cancellationToken)
             ?? throw new NotFoundException("question");
+        if (question.HiddenAt is not null)
+        {
+            throw new ConflictException("question_hidden", "Your teacher took this question out of the game; go on to the next one.");
+        }
+
         var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.SessionId == session.Id && d.QuestionId == question.Id, cancellationToken)
             ?? throw new ConflictException("question_not_served", "Fetch this question (GET …/next) before answering it.");
         if (delivery.EndedAt is not null)
@@ -88,13 +100,13 @@ internal sealed class SubmitAnswer(
             throw new ConflictException("question_ended", "This question has already ended.");
         }
 
-        var (fraction, feedback) = Grade(question, answer);
+        var (fraction, feedback) = Grade(question, answer, explanation);
         var attemptNumber = delivery.Attempts + 1;
         var timeTaken = now - delivery.FirstDeliveredAt;
         var timeLimit = GetNextQuestion.TimeLimitOf(question, session);
         var points = Scoring.Score(new ScoreInput(fraction, attemptNumber, timeTaken, timeLimit, delivery.HintsUsed, session.AnswerStreak));
         var fullyRight = Scoring.IsFullyCorrect(fraction);
-        var ended = fullyRight || attemptNumber >= GetNextQuestion.AttemptsAllowed(question);
+        var ended = fullyRight || attemptNumber >= GetNextQuestion.AttemptsAllowed(question) || TeachTheAiGrading.EndsWith(question, fraction);
         IReadOnlyList<BadgeView> newBadges = [];
 
         delivery.Attempts = attemptNumber;
@@ -107,7 +119,12 @@ internal sealed class SubmitAnswer(
             delivery.AnsweredRight = fullyRight;
             delivery.Points = points.Total;
             session.QuestionsRight += fullyRight ? 1 : 0;
-            newBadges = await CompleteWhenLastAsync(session, now, cancellationToken);
+            if (question.PointsVoidedAt is not null)
+            {
+                voiding.VoidAnswer(session, question.Id, points.Total, now); // reported: off the score until a teacher resolves it
+            }
+
+            newBadges = await CompleteWhenLastAsync(session, question.Id, now, cancellationToken);
         }
 
         var attempt = new AnswerAttempt
@@ -155,14 +172,19 @@ internal sealed class SubmitAnswer(
     }
 
     /// <summary>Completes the session when this was its last question: daily streak, lifetime points, badges (each once, through the outbox).</summary>
-    private async Task<IReadOnlyList<BadgeView>> CompleteWhenLastAsync(GameSession session, DateTime now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<BadgeView>> CompleteWhenLastAsync(GameSession session, Guid questionId, DateTime now, CancellationToken cancellationToken)
     {
-        var questionCount = await db.Questions.CountAsync(q => q.GameId == session.GameId, cancellationToken);
+        // Questions a teacher hid are skipped: the session is complete when every other one has ended.
         var endedBefore = await db.Deliveries.CountAsync(d => d.SessionId == session.Id && d.EndedAt != null, cancellationToken);
-        if (endedBefore + 1 < questionCount)
+        var endedIds = db.Deliveries.Where(d => d.SessionId == session.Id && d.EndedAt != null).Select(d => d.QuestionId);
+        var remaining = await db.Questions.CountAsync(
+            q => q.GameId == session.GameId && q.HiddenAt == null && q.Id != questionId && !endedIds.Contains(q.Id), cancellationToken);
+        if (remaining > 0)
         {
             return [];
         }
+
+        var questionCount = endedBefore + 1;
 
         session.State = SessionState.Completed;
         session.EndedAt = now;
@@ -192,6 +214,7 @@ internal sealed class SubmitAnswer(
         if (!replayedToday)
         {
             await boards.PostAsync(session.StudentId, ScoreKind.Game, session.Score, now, cancellationToken);
+            session.BoardsPostedAt = now; // where voided points of this session go and come back (PointsVoiding)
         }
 
         var owned = await db.BadgeAwards.Where(b => b.StudentId == session.StudentId).Select(b => b.BadgeId).ToListAsync(cancellationToken);
@@ -207,10 +230,12 @@ internal sealed class SubmitAnswer(
     }
 
     /// <summary>The right fraction of an answer and, when wrong, what the student probably did.</summary>
-    private (decimal Fraction, string? Feedback) Grade(GameQuestion question, string answer)
+    private (decimal Fraction, string? Feedback) Grade(GameQuestion question, string answer, string? explanation)
     {
         switch (question.Type)
         {
+            case QuestionType.TeachTheAi:
+                return TeachTheAiGrading.Grade(question, answer, explanation);
             case QuestionType.MultipleChoice:
             case QuestionType.IdentifyTheError:
                 if (!PracticeJson.OptionsOf(question).Any(o => o.Id == answer))
@@ -246,8 +271,10 @@ internal sealed class SubmitAnswer(
 
     private static int Milliseconds(TimeSpan span) => (int)System.Math.Clamp(span.TotalMilliseconds, 0, int.MaxValue);
 
-    private static string Hash(Guid sessionId, Guid questionId, string answer) =>
-        IdempotentRequests.Hash(sessionId.ToString("N"), questionId.ToString("N"), answer);
+    private static string Hash(Guid sessionId, Guid questionId, string answer, string? explanation) =>
+        explanation is null
+            ? IdempotentRequests.Hash(sessionId.ToString("N"), questionId.ToString("N"), answer)
+            : IdempotentRequests.Hash(sessionId.ToString("N"), questionId.ToString("N"), answer, explanation);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/game-sessions/{id:guid}/answers", async Task<Ok<AnswerResult>> (

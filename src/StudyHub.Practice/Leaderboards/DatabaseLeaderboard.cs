@@ -13,11 +13,7 @@ internal sealed class DatabaseLeaderboard(PracticeDbContext db, GlobalRankSnapsh
             return; // a total that does not grow keeps the instant it was first reached
         }
 
-        var keys = boards.Select(b => b.PeriodKey).Distinct().ToList();
-        var scopes = boards.Select(b => b.ScopeId).Distinct().ToList();
-        var existing = await db.LeaderboardScores
-            .Where(s => s.StudentId == studentId && keys.Contains(s.PeriodKey) && scopes.Contains(s.ScopeId))
-            .ToListAsync(cancellationToken);
+        var existing = await RowsAsync(studentId, boards, cancellationToken);
         foreach (var board in boards.Distinct())
         {
             var row = existing.FirstOrDefault(s => s.PeriodKey == board.PeriodKey && s.ScopeId == board.ScopeId);
@@ -31,6 +27,40 @@ internal sealed class DatabaseLeaderboard(PracticeDbContext db, GlobalRankSnapsh
                 row.ReachedAt = at;
             }
         }
+    }
+
+    public async Task AdjustAsync(Guid studentId, IReadOnlyCollection<BoardRef> boards, int delta, DateTime earnedAt, CancellationToken cancellationToken)
+    {
+        if (delta == 0 || boards.Count == 0)
+        {
+            return;
+        }
+
+        var existing = await RowsAsync(studentId, boards, cancellationToken);
+        foreach (var board in boards.Distinct())
+        {
+            var row = existing.FirstOrDefault(s => s.PeriodKey == board.PeriodKey && s.ScopeId == board.ScopeId)
+                ?? db.LeaderboardScores.Local.FirstOrDefault(s => s.PeriodKey == board.PeriodKey && s.ScopeId == board.ScopeId && s.StudentId == studentId);
+            if (row is not null)
+            {
+                // Never below zero: a board the student later left and rejoined may hold less than was voided.
+                row.Total = System.Math.Max(0, row.Total + delta);
+            }
+            else if (delta > 0)
+            {
+                db.LeaderboardScores.Add(new LeaderboardScore { PeriodKey = board.PeriodKey, ScopeId = board.ScopeId, StudentId = studentId, Total = delta, ReachedAt = earnedAt });
+            }
+        }
+    }
+
+    /// <summary>The student's (tracked) rows on these boards.</summary>
+    private Task<List<LeaderboardScore>> RowsAsync(Guid studentId, IReadOnlyCollection<BoardRef> boards, CancellationToken cancellationToken)
+    {
+        var keys = boards.Select(b => b.PeriodKey).Distinct().ToList();
+        var scopes = boards.Select(b => b.ScopeId).Distinct().ToList();
+        return db.LeaderboardScores
+            .Where(s => s.StudentId == studentId && keys.Contains(s.PeriodKey) && scopes.Contains(s.ScopeId))
+            .ToListAsync(cancellationToken);
     }
 
     public Task RemoveAsync(Guid studentId, Guid scopeId, CancellationToken cancellationToken) =>

@@ -14,6 +14,14 @@ internal interface ILeaderboard
     /// <summary>Adds <paramref name="points"/> to the student's total on each board; the total is "reached" at <paramref name="at"/>.</summary>
     Task AddAsync(Guid studentId, IReadOnlyCollection<BoardRef> boards, int points, DateTime at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Changes the student's total on each board by <paramref name="delta"/> (a voided question's points
+    /// going, or coming back), staged like <see cref="AddAsync"/>. The reached-at instant stays: the
+    /// total was reached when the points were earned, not when a teacher looked at a report. A board
+    /// without a row for the student gets one (reached at <paramref name="earnedAt"/>) only for a positive delta.
+    /// </summary>
+    Task AdjustAsync(Guid studentId, IReadOnlyCollection<BoardRef> boards, int delta, DateTime earnedAt, CancellationToken cancellationToken);
+
     /// <summary>The first <paramref name="count"/> of a board, best first.</summary>
     Task<IReadOnlyList<BoardStanding>> TopAsync(BoardRef board, int count, CancellationToken cancellationToken);
 

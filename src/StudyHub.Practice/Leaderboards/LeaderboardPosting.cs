@@ -23,15 +23,29 @@ internal sealed class LeaderboardPosting(ILeaderboard leaderboard, IPeopleDirect
             return;
         }
 
+        await leaderboard.AddAsync(studentId, await BoardsOfAsync(studentId, kind, at, cancellationToken), points, at, cancellationToken);
+    }
+
+    /// <summary>Changes the total on the boards points earned at <paramref name="at"/> were posted to (voided points leaving or coming back).</summary>
+    public async Task AdjustAsync(Guid studentId, ScoreKind kind, int delta, DateTime at, CancellationToken cancellationToken)
+    {
+        if (delta != 0)
+        {
+            await leaderboard.AdjustAsync(studentId, await BoardsOfAsync(studentId, kind, at, cancellationToken), delta, at, cancellationToken);
+        }
+    }
+
+    private async Task<List<BoardRef>> BoardsOfAsync(Guid studentId, ScoreKind kind, DateTime at, CancellationToken cancellationToken)
+    {
+        var boards = new List<BoardRef>();
         var student = await people.FindStudentAsync(studentId, cancellationToken);
         if (student is null || student.AwaitingConsent)
         {
-            return;
+            return boards;
         }
 
         var periods = kind == ScoreKind.Game ? LeaderboardPeriods.All : [LeaderboardPeriod.Daily];
         var instant = new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc));
-        var boards = new List<BoardRef>();
         foreach (var period in periods)
         {
             boards.Add(new BoardRef(LeaderboardPeriods.WindowOf(period, instant, TimeZoneInfo.Utc).Key, BoardRef.GlobalScope));
@@ -46,6 +60,6 @@ internal sealed class LeaderboardPosting(ILeaderboard leaderboard, IPeopleDirect
             }
         }
 
-        await leaderboard.AddAsync(studentId, boards, points, at, cancellationToken);
+        return boards;
     }
 }
