@@ -64,6 +64,7 @@ public static class ContentModule
         UpdateHomework.Map(api);
         DeleteHomework.Map(api);
         DownloadHomeworkFile.Map(api);
+        DownloadHomeworkFile.MapWebDownload(endpoints);
         HomeworkEvents.Map(api, endpoints);
         return endpoints;
     }

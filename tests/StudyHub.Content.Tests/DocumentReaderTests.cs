@@ -172,6 +172,23 @@ public sealed class DocumentReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_heic_photo_as_iphones_take_them_is_read()
+    {
+        var heic = Fixtures.Heic(Fixtures.WorksheetPhoto(["Solve for x:", "1. 2x + 3 = 11", "2. 5x - 7 = 18"], Damage.Tilted), _scratch.Root);
+        Assert.Equal(SourceFormat.Heic, FileSniffer.Detect(heic.AsSpan(0, System.Math.Min(heic.Length, FileSniffer.HeaderLength)), "IMG_0003.HEIC").Format);
+        var (reader, services) = Fixtures.Reader(_scratch.Work);
+        using var _ = services;
+
+        var document = await reader.ReadAsync([_scratch.File("IMG_0003.HEIC", heic, SourceFormat.Heic)], null, CancellationToken.None);
+
+        var page = Assert.Single(document.Pages);
+        Assert.Equal(ExtractionMethod.Ocr, page.Method);
+        Assert.Contains("1.2x+3=11", Compact(page.Text));
+        Assert.Contains("2.5x-7=18", Compact(page.Text));
+        Assert.True(_scratch.WorkIsEmpty);
+    }
+
+    [Fact]
     public async Task A_scanned_pdf_page_without_text_is_rendered_and_read()
     {
         var scan = Fixtures.WorksheetPhoto(["Simplify:", "1. 3/4 + 1/2", "2. (12 - 4) + 2"], Damage.None);

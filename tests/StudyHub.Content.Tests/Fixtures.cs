@@ -207,6 +207,36 @@ internal static class Fixtures
         }
     }
 
+    /// <summary>
+    /// A HEIC photo, as iPhones save them, encoded by libheif's heif-enc (x265) from <paramref name="png"/>:
+    /// Magick.NET's own build reads HEIC but does not write it. scripts/reading-tools.sh installs heif-enc.
+    /// </summary>
+    public static byte[] Heic(byte[] png, string directory)
+    {
+        var source = Path.Combine(directory, Guid.NewGuid().ToString("N") + ".png");
+        var target = Path.ChangeExtension(source, ".heic");
+        File.WriteAllBytes(source, png);
+        var start = new System.Diagnostics.ProcessStartInfo("heif-enc") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--quality", "70", source, "--output", target })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"heif-enc failed: {errors.Result}");
+        }
+
+        var heic = File.ReadAllBytes(target);
+        File.Delete(source);
+        File.Delete(target);
+        return heic;
+    }
+
     /// <summary>A PNG whose header claims <paramref name="width"/> x <paramref name="height"/> pixels, with almost no data.</summary>
     public static byte[] PngBombHeader(int width, int height)
     {

@@ -150,6 +150,7 @@ public sealed class ProblemFinderTests
     [InlineData("2× + 3 = 11", "2x + 3 = 11")]
     [InlineData("7.9x 8", "7.9 × 8")]
     [InlineData("x?-7x+19=0", "x^2-7x+19=0")]
+    [InlineData("x*-8x+7=0", "x^2-8x+7=0")]
     public void Ocr_confusions_in_math_are_repaired(string ocr, string expected)
     {
         var problem = Assert.Single(Find("1. " + ocr, ExtractionMethod.Ocr, 90));

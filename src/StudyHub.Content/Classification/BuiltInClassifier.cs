@@ -10,7 +10,10 @@ namespace StudyHub.Content.Classification;
 internal sealed class BuiltInClassifier : IProblemClassifier
 {
     /// <summary>Below this posterior (among the subject's skills) the skill is not named, only the subject (a wrong skill would mislead mastery).</summary>
-    private const double MinimumSkillProbability = 0.2;
+    internal const double MinimumSkillProbability = 0.2;
+
+    /// <summary>Below this posterior the subject is "unknown": an unclassified problem beats a wrongly classified one.</summary>
+    internal const double MinimumSubjectProbability = 0.35;
 
     private readonly MathEngine _engine;
     private readonly SkillCatalog _catalog;
@@ -18,7 +21,7 @@ internal sealed class BuiltInClassifier : IProblemClassifier
     private readonly NaiveBayesModel _subjects;
 
     public BuiltInClassifier(MathEngine engine, SkillCatalog catalog)
-        : this(engine, catalog, LabelledProblems.Load().Select(e => e.Example).ToList())
+        : this(engine, catalog, LabelledProblems.All())
     {
     }
 
@@ -53,6 +56,11 @@ internal sealed class BuiltInClassifier : IProblemClassifier
         }
 
         var subject = subjects.MaxBy(s => s.Value);
+        if (subject.Value < MinimumSubjectProbability)
+        {
+            return new Classification("unknown", null, subject.Value);
+        }
+
         var skills = _skills.Posteriors(combined).Where(p => _catalog.Find(p.Key)!.Subject == subject.Key).ToList();
         var inSubject = skills.Sum(p => p.Value);
         var skill = skills.MaxBy(p => p.Value);
@@ -87,12 +95,20 @@ internal sealed class BuiltInClassifier : IProblemClassifier
             return "math.percentages";
         }
 
-        if (text.Contains('^', StringComparison.Ordinal) || text.Contains('√', StringComparison.Ordinal) || text.Contains("sqrt", StringComparison.OrdinalIgnoreCase))
+        var (additive, multiplicative, powers) = Operations(text);
+        if (additive + multiplicative >= 2 && additive > 0 && (multiplicative > 0 || powers > 0) && (additive + multiplicative + powers) >= 3)
+        {
+            // "8 + 4 × (6 - 2)^2": several operations of different precedence is what order of operations practises.
+            return "math.order-of-operations";
+        }
+
+        if (powers > 0)
         {
             return "math.exponents-roots";
         }
 
-        if (text.Contains('/', StringComparison.Ordinal) || text.Contains('÷', StringComparison.Ordinal))
+        // A slash between numbers writes a fraction; "÷" is division of whatever numbers are there.
+        if (text.Contains('/', StringComparison.Ordinal))
         {
             return "math.fractions";
         }
@@ -106,6 +122,46 @@ internal sealed class BuiltInClassifier : IProblemClassifier
         }
 
         return "math.integer-operations";
+    }
+
+    /// <summary>Binary operations by precedence level; a minus after an operator or "(" is a sign, not subtraction.</summary>
+    private static (int Additive, int Multiplicative, int Powers) Operations(string text)
+    {
+        var (additive, multiplicative, powers) = (0, 0, 0);
+        var previous = '(';
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            var operand = char.IsLetterOrDigit(previous) || previous is ')' or '.';
+            switch (c)
+            {
+                case '+' or '-' or '−' when operand:
+                    additive++;
+                    break;
+                case '*' or '×' or '·' or '÷':
+                    multiplicative++;
+                    break;
+                case '/' when operand:
+                    // a fraction bar, not an operation of its own
+                    break;
+                case '^' or '√':
+                    powers++;
+                    break;
+            }
+
+            previous = c;
+        }
+
+        if (text.Contains("sqrt", StringComparison.OrdinalIgnoreCase))
+        {
+            powers++;
+        }
+
+        return (additive, multiplicative, powers);
     }
 }
 

@@ -129,10 +129,18 @@ internal sealed class NaiveBayesModel
             {
                 word.Append(char.ToLower(c, CultureInfo.InvariantCulture));
             }
-            else if (word.Length > 0)
+            else
             {
-                yield return word.ToString();
-                word.Clear();
+                if (word.Length > 0)
+                {
+                    yield return word.ToString();
+                    word.Clear();
+                }
+
+                if (SymbolWord(c) is { } symbol)
+                {
+                    yield return symbol;
+                }
             }
         }
 
@@ -141,6 +149,22 @@ internal sealed class NaiveBayesModel
             yield return word.ToString();
         }
     }
+
+    /// <summary>
+    /// Signs that say as much as a word ("15%" is about percentages, "x²" about powers, "→" about a reaction),
+    /// read as that word so they count with it.
+    /// </summary>
+    private static string? SymbolWord(char c) => c switch
+    {
+        '%' => "percent",
+        '^' or '²' or '³' => "power",
+        '√' => "root",
+        '°' => "degrees",
+        '$' or '€' or '£' => "money",
+        '<' or '>' or '≤' or '≥' => "inequality",
+        '→' => "reaction",
+        _ => null,
+    };
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -156,17 +180,36 @@ internal sealed record LabelledExample(string Label, string Text);
 internal static class LabelledProblems
 {
     private const string ResourceName = "StudyHub.Content.Classification.labelled-problems.tsv";
+    private const string VocabularyResourceName = "StudyHub.Content.Classification.skill-vocabulary.tsv";
 
     /// <summary>Every 5th example of each label: never trained on by the accuracy test.</summary>
     public static bool IsHeldOut(int indexWithinLabel) => indexWithinLabel % 5 == 4;
 
     public static IReadOnlyList<(LabelledExample Example, bool HeldOut)> Load()
     {
-        using var stream = typeof(LabelledProblems).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The labelled problems resource {ResourceName} is missing.");
-        using var reader = new StreamReader(stream);
         var perLabel = new Dictionary<string, int>(StringComparer.Ordinal);
-        var result = new List<(LabelledExample, bool)>();
+        return [.. Read(ResourceName).Select(example =>
+        {
+            var index = perLabel.GetValueOrDefault(example.Label);
+            perLabel[example.Label] = index + 1;
+            return (example, IsHeldOut(index));
+        })];
+    }
+
+    /// <summary>
+    /// Each skill's marker words (<c>skill-vocabulary.tsv</c>) as one more example of it: with a handful of
+    /// problems per skill, most words of a new problem were never seen, and these widen what is recognised.
+    /// </summary>
+    public static IReadOnlyList<LabelledExample> Vocabulary() => [.. Read(VocabularyResourceName)];
+
+    /// <summary>What the built-in classifier trains on in the app: every labelled problem and the vocabulary.</summary>
+    public static IReadOnlyList<LabelledExample> All() => [.. Load().Select(e => e.Example), .. Vocabulary()];
+
+    private static IEnumerable<LabelledExample> Read(string resourceName)
+    {
+        using var stream = typeof(LabelledProblems).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"The classifier resource {resourceName} is missing.");
+        using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line.StartsWith('#'))
@@ -177,15 +220,10 @@ internal static class LabelledProblems
             var tab = line.IndexOf('\t', StringComparison.Ordinal);
             if (tab <= 0)
             {
-                throw new InvalidOperationException($"labelled-problems.tsv: a line without a label: {line}");
+                throw new InvalidOperationException($"{resourceName}: a line without a label: {line}");
             }
 
-            var label = line[..tab];
-            var index = perLabel.GetValueOrDefault(label);
-            perLabel[label] = index + 1;
-            result.Add((new LabelledExample(label, line[(tab + 1)..]), IsHeldOut(index)));
+            yield return new LabelledExample(line[..tab], line[(tab + 1)..]);
         }
-
-        return result;
     }
 }

@@ -35,6 +35,12 @@ internal sealed class ReadingLimits
     /// <summary>Wall-clock limit of one external tool run (tesseract on one page, pdftoppm on one page).</summary>
     public TimeSpan ToolTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// A photo whose read is doubtful (low confidence) is read again, cleaned or turned, only while the page
+    /// has used less than this, so one bad photo cannot take a worker for minutes.
+    /// </summary>
+    public TimeSpan PhotoRereadBudget { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Pages read at once; 0 means one per core (tesseract runs single-threaded per page).</summary>
     public int Parallelism { get; set; }
 

@@ -3,7 +3,32 @@ using System.Text;
 
 namespace StudyHub.Content.Extraction;
 
-internal sealed record OcrText(string Text, double? Confidence);
+/// <summary>One word tesseract read: its text, where it is on the image it read, and its confidence (0–100).</summary>
+internal sealed record OcrWord(string Text, int Left, int Top, int Width, int Height, double? Confidence, (int Block, int Paragraph, int Line) Line);
+
+/// <summary>A page's text (lines rebuilt from the words) and the mean confidence of its words.</summary>
+internal sealed record OcrText(string Text, double? Confidence, IReadOnlyList<OcrWord> Words)
+{
+    /// <summary>Rebuilds the lines from the words, so each printed line stays one line.</summary>
+    public static OcrText FromWords(IReadOnlyList<OcrWord> words)
+    {
+        var text = new StringBuilder();
+        (int Block, int Paragraph, int Line)? current = null;
+        foreach (var word in words)
+        {
+            if (current is { } previous)
+            {
+                text.Append(previous == word.Line ? " " : previous.Block != word.Line.Block || previous.Paragraph != word.Line.Paragraph ? "\n\n" : "\n");
+            }
+
+            text.Append(word.Text);
+            current = word.Line;
+        }
+
+        var confidences = words.Where(w => w.Confidence is not null).Select(w => w.Confidence!.Value).ToList();
+        return new OcrText(text.ToString(), confidences.Count == 0 ? null : System.Math.Round(confidences.Average(), 1), words);
+    }
+}
 
 /// <summary>Tesseract's two jobs here: which way up a page is (OSD, <c>--psm 0</c>) and its words with confidences (TSV).</summary>
 internal sealed class Tesseract(ExternalTool tool)
@@ -59,14 +84,12 @@ internal sealed class Tesseract(ExternalTool tool)
     }
 
     /// <summary>
-    /// Rebuilds lines from TSV rows (level 5 = word) so each printed line stays one line, and averages the
-    /// confidences of real words (tesseract reports -1 for layout rows).
+    /// The word rows of tesseract's TSV (level 5) with their boxes and confidences (tesseract reports -1
+    /// for layout rows, which are not words).
     /// </summary>
     internal static OcrText ParseTsv(string tsv)
     {
-        var text = new StringBuilder();
-        var confidences = new List<double>();
-        (int Block, int Paragraph, int Line)? current = null;
+        var words = new List<OcrWord>();
         foreach (var row in tsv.Split('\n').Skip(1))
         {
             var cells = row.TrimEnd('\r').Split('\t');
@@ -81,20 +104,11 @@ internal sealed class Tesseract(ExternalTool tool)
                 continue;
             }
 
-            var key = (int.Parse(cells[2], CultureInfo.InvariantCulture), int.Parse(cells[3], CultureInfo.InvariantCulture), int.Parse(cells[4], CultureInfo.InvariantCulture));
-            if (current is { } previous)
-            {
-                text.Append(previous == key ? " " : previous.Block != key.Item1 || previous.Paragraph != key.Item2 ? "\n\n" : "\n");
-            }
-
-            text.Append(word);
-            current = key;
-            if (double.TryParse(cells[10], CultureInfo.InvariantCulture, out var confidence) && confidence >= 0)
-            {
-                confidences.Add(confidence);
-            }
+            int Cell(int index) => int.Parse(cells[index], CultureInfo.InvariantCulture);
+            double? confidence = double.TryParse(cells[10], CultureInfo.InvariantCulture, out var c) && c >= 0 ? c : null;
+            words.Add(new OcrWord(word, Cell(6), Cell(7), Cell(8), Cell(9), confidence, (Cell(2), Cell(3), Cell(4))));
         }
 
-        return new OcrText(text.ToString(), confidences.Count == 0 ? null : System.Math.Round(confidences.Average(), 1));
+        return OcrText.FromWords(words);
     }
 }

@@ -23,6 +23,13 @@ internal sealed class DownloadHomeworkFile(HomeworkAccess access, IFileStore fil
         return await files.GetDownloadUrlAsync(file.StorageKey, LinkLifetime, file.FileName, cancellationToken);
     }
 
+    /// <summary>The homework page's links: the same redirect behind the web sign-in cookie (the API takes bearer tokens only).</summary>
+    public static void MapWebDownload(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/homework/{id:guid}/files/{fileId:guid}", async Task<RedirectHttpResult> (Guid id, Guid fileId, DownloadHomeworkFile handler, CancellationToken ct) =>
+                TypedResults.Redirect((await handler.HandleAsync(id, fileId, ct)).ToString()))
+            .RequireAuthorization()
+            .ExcludeFromDescription();
+
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/homework/{id:guid}/files/{fileId:guid}", async Task<RedirectHttpResult> (Guid id, Guid fileId, DownloadHomeworkFile handler, CancellationToken ct) =>
                 TypedResults.Redirect((await handler.HandleAsync(id, fileId, ct)).ToString()))

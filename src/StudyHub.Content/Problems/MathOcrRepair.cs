@@ -32,7 +32,8 @@ internal static partial class MathOcrRepair
         result = Apply(result, TimesAsVariable(), "x", ref repairs);
         // "x2 + 5x + 6": a single-letter variable followed straight by 2 or 3 lost its superscript.
         result = Apply(result, LostExponent(), "$1^$2", ref repairs);
-        // Tesseract reads a superscript 2 it cannot place as "?": "x? - 5x" is x squared when an operator follows.
+        // Tesseract reads a superscript 2 it cannot place as "?" or "*": "x? - 5x", "x*-8x" are x squared when an
+        // operator follows (a times sign is never followed straight by another operator on a worksheet).
         result = Apply(result, QuestionSquare(), "$1^2", ref repairs);
 
         return new RepairedMath(result, repairs);
@@ -74,7 +75,7 @@ internal static partial class MathOcrRepair
     [GeneratedRegex(@"(\d\.\d+) ?[xX] ?(\d)")]
     private static partial Regex DecimalTimes();
 
-    [GeneratedRegex(@"(?<![A-Za-z])([a-z])\?(?=\s*[-+=])")]
+    [GeneratedRegex(@"(?<![A-Za-z])([a-z])[?*](?=\s*[-+=])")]
     private static partial Regex QuestionSquare();
 
     [GeneratedRegex(@"(?<=\d)×(?=\s*(?:[-+=<>)]|$))")]

@@ -32,6 +32,10 @@ internal sealed class SkillCatalog : ISkillCatalog
 
     public bool IsSubject(string subject) => Subjects.Any(s => s.Id == subject);
 
+    /// <summary>A subject's name for people ("Mathematics" for "math"); problems the classifier left unclassified say so.</summary>
+    public string SubjectName(string subject) =>
+        Subjects.FirstOrDefault(s => s.Id == subject)?.Name ?? (subject == "unknown" ? "Subject unknown" : subject);
+
     public static SkillCatalog LoadEmbedded()
     {
         using var stream = typeof(SkillCatalog).Assembly.GetManifestResourceStream(ResourceName)

@@ -75,6 +75,54 @@ public sealed class HomeworkPageTests : IDisposable
     }
 
     [Fact]
+    public async Task The_homework_page_links_the_originals_for_whoever_may_read_it_and_the_list_names_the_subject()
+    {
+        var student = await _factory.RegisterAndSignInAsync("student");
+        using var studentApi = _factory.CreateClientFor(student);
+        var upload = await studentApi.UploadFileAsync("fractions sheet.txt", "text/plain", HomeworkHost.Utf8("1/2 + 1/3\n3/4 - 1/8"));
+        var id = (await upload.Content.ReadFromJsonAsync<HomeworkAccepted>())!.Id;
+        Assert.Null(await _factory.RunReadingJobAsync(id));
+        var fileId = (await studentApi.GetFromJsonAsync<HomeworkDetails>($"/api/v1/homework/{id}"))!.Files.Single().Id;
+        var link = $"/homework/{id}/files/{fileId}";
+
+        using var browser = await WebBrowser.SignedInAsync(_factory, student);
+        var list = WebUtility.HtmlDecode(await browser.GetPageAsync("/homework"));
+        Assert.Contains("2 problems · Mathematics ·", list, StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(await browser.GetPageAsync($"/homework/{id}"));
+        Assert.Contains($"<a href=\"{link}\" download=\"fractions sheet.txt\">fractions sheet.txt</a>", page, StringComparison.Ordinal);
+        Assert.Contains("TEXT · 19 bytes", page, StringComparison.Ordinal);
+        Assert.Equal("1/2 + 1/3\n3/4 - 1/8", await DownloadAsync(browser, link));
+
+        // The student's teacher reads it too; another teacher, another student and a wrong file id get 404, and
+        // a visitor who is not signed in is sent to sign in.
+        var teacher = await _factory.RegisterAndSignInAsync("teacher");
+        using var teacherApi = _factory.CreateClientFor(teacher);
+        var classroom = await StudyHub.Server.Tests.Identity.ClassroomTests.CreateClassroomAsync(teacherApi);
+        await ApiClient.EnsureSuccessAsync(await studentApi.PostAsJsonAsync("/api/v1/classrooms/join", new { code = classroom.JoinCode }));
+        using var teacherBrowser = await WebBrowser.SignedInAsync(_factory, teacher);
+        Assert.Contains(link, await teacherBrowser.GetPageAsync($"/homework/{id}"), StringComparison.Ordinal);
+        Assert.Equal("1/2 + 1/3\n3/4 - 1/8", await DownloadAsync(teacherBrowser, link));
+
+        using var otherTeacher = await WebBrowser.SignedInAsync(_factory, await _factory.RegisterAndSignInAsync("teacher"));
+        Assert.Equal(HttpStatusCode.NotFound, (await otherTeacher.GetAsync(link)).StatusCode);
+        using var otherStudent = await WebBrowser.SignedInAsync(_factory, await _factory.RegisterAndSignInAsync("student"));
+        Assert.Equal(HttpStatusCode.NotFound, (await otherStudent.GetAsync(link)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/homework/{id}/files/{Guid.NewGuid()}")).StatusCode);
+        using var anonymous = WebBrowser.Anonymous(_factory);
+        Assert.StartsWith("/signin?ReturnUrl=", WebBrowser.RedirectPath(await anonymous.GetAsync(link)), StringComparison.Ordinal);
+    }
+
+    /// <summary>Follows the page's link to the signed download, as a browser does.</summary>
+    private static async Task<string> DownloadAsync(WebBrowser browser, string link)
+    {
+        var redirect = await browser.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        var signed = await browser.GetAsync(WebBrowser.RedirectPath(redirect));
+        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+        return await signed.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
     public async Task An_upload_with_neither_file_nor_text_shows_the_error_next_to_the_field()
     {
         var student = await _factory.RegisterAndSignInAsync("student");
