@@ -20,7 +20,9 @@ public static class PracticeModule
         var services = builder.Services;
         services.AddModuleDbContext<PracticeDbContext>(PracticeDbContext.MigrationsHistoryTable);
         services.AddOptions<PracticeOptions>().BindConfiguration(PracticeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IQuestionGenerator, MathQuestionGenerator>();
+        services.AddSingleton<MathQuestionGenerator>();
+        services.AddSingleton<TextQuestionGenerator>();
+        services.AddSingleton<IQuestionGenerator, SubjectQuestionGenerator>();
         services.AddSingleton<ChallengePacket>();
 
         services.AddScoped<StudyHub.Kernel.Learning.IGameResults, GameResults>();

@@ -45,7 +45,7 @@ internal sealed class GameQuestion
     /// <summary>JSON array of <see cref="QuestionOption"/>; empty for free answers.</summary>
     public string OptionsJson { get; set; } = "[]";
 
-    /// <summary>The right option id, wrong step number, or exact answer.</summary>
+    /// <summary>The right option id, wrong step number, or exact answer; for match the pairing as JSON (<c>{"a":"2"}</c>), for order the item ids first to last (<c>["c","a","b"]</c>).</summary>
     public string AnswerKey { get; set; } = "";
 
     /// <summary>The right answer as a student reads it (shown once the question has ended).</summary>
@@ -74,4 +74,11 @@ internal sealed class GameQuestion
     public DateTime? EditedAt { get; set; }
 }
 
-internal sealed record QuestionOption(string Id, string Text);
+/// <param name="IsTarget">
+/// A right-hand entry of a match question (what the items pair with). Stored with the items in
+/// <see cref="GameQuestion.OptionsJson"/>, so match needed no new column; omitted from the JSON when false.
+/// </param>
+internal sealed record QuestionOption(
+    string Id,
+    string Text,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] bool IsTarget = false);

@@ -85,9 +85,16 @@ internal sealed class GetNextQuestion(PracticeDbContext db, ICurrentUser current
             question.TimeLimitSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             session.ExtendedTimePercent / 100m);
 
-    /// <summary>Match and order end with their first submission (docs/scoring.md); the rest allow three attempts.</summary>
+    /// <summary>
+    /// Match and order end with their first submission, and so does a two-option question (true or
+    /// false): after one wrong pick a second attempt could only be right (docs/scoring.md). The
+    /// rest allow three attempts.
+    /// </summary>
     public static int AttemptsAllowed(GameQuestion question) =>
-        question.Type is QuestionType.Match or QuestionType.Order ? 1 : Scoring.MaxAttempts;
+        question.Type is QuestionType.Match or QuestionType.Order
+            || (question.Type == QuestionType.MultipleChoice && PracticeJson.OptionsOf(question).Count == 2)
+            ? 1
+            : Scoring.MaxAttempts;
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/game-sessions/{id:guid}/next", async Task<Ok<NextQuestion>> (Guid id, GetNextQuestion handler, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,8 +18,36 @@ using StudyHub.Practice.Leaderboards;
 
 namespace StudyHub.Practice.Features;
 
-/// <param name="Explanation">Teach-the-AI questions only: the fix of the wrong step in the student's own words.</param>
-public sealed record SubmitAnswerRequest(Guid QuestionId, string? Answer, string? Explanation = null);
+/// <summary>One attempt at a question.</summary>
+public sealed record SubmitAnswerRequest
+{
+    /// <param name="questionId">The question being answered.</param>
+    /// <param name="answer">
+    /// A string for choice and free-answer questions (an option id, or the answer as typed); for match
+    /// the pairing <c>{"a": "3", "b": "1"}</c> or a list of pairs <c>[["a", "3"], ["b", "1"]]</c>; for
+    /// order the item ids first to last <c>["c", "a", "b"]</c>.
+    /// </param>
+    /// <param name="explanation">Teach-the-AI questions only: the fix of the wrong step in the student's own words.</param>
+    [JsonConstructor]
+    public SubmitAnswerRequest(Guid questionId, JsonElement? answer, string? explanation = null)
+    {
+        QuestionId = questionId;
+        Answer = answer;
+        Explanation = explanation;
+    }
+
+    /// <summary>A text answer (an option id or a typed answer), as the play page's forms send it.</summary>
+    public SubmitAnswerRequest(Guid questionId, string? answer, string? explanation = null)
+        : this(questionId, answer is null ? null : JsonSerializer.SerializeToElement(answer), explanation)
+    {
+    }
+
+    public Guid QuestionId { get; init; }
+
+    public JsonElement? Answer { get; init; }
+
+    public string? Explanation { get; init; }
+}
 
 /// <summary>The terms of the score formula for one attempt (docs/scoring.md).</summary>
 public sealed record PointsView(int Base, decimal TimeBonus, decimal Accuracy, decimal Fraction, int StreakBonus, decimal HintMultiplier, int Total);
@@ -42,7 +71,15 @@ public sealed record AnswerResult(
     int AnswerStreak,
     int SessionScore,
     string SessionState,
-    IReadOnlyList<BadgeView> NewBadges);
+    IReadOnlyList<BadgeView> NewBadges,
+    IReadOnlyList<AnswerPart>? Parts = null);
+
+/// <summary>One pair (match) or position (order) of an arrangement, shown once the question has ended.</summary>
+/// <param name="Item">Match: the item's id; order: the 1-based position.</param>
+/// <param name="ItemText">Match: the item; null for order.</param>
+/// <param name="Given">The target id (match) or item id (order) the student put there.</param>
+/// <param name="Expected">What belongs there.</param>
+public sealed record AnswerPart(string Item, string? ItemText, string Given, string GivenText, string Expected, string ExpectedText, bool Right);
 
 public sealed record BadgeView(string Id, string Name, string Description);
 
@@ -63,12 +100,7 @@ internal sealed class SubmitAnswer(
         var studentId = currentUser.RequireRole(Role.Student);
         IdempotentRequests.EnsureKey(idempotencyKey, "answer");
 
-        var answer = request.Answer?.Trim() ?? "";
-        if (answer.Length is 0 or > MaxAnswerLength)
-        {
-            throw ValidationFailedException.For("answer", $"An answer has 1 to {MaxAnswerLength} characters.");
-        }
-
+        var answer = AnswerText(request.Answer);
         var explanation = request.Explanation?.Trim();
         if (explanation is { Length: > MaxAnswerLength })
         {
@@ -100,7 +132,7 @@ internal sealed class SubmitAnswer(
             throw new ConflictException("question_ended", "This question has already ended.");
         }
 
-        var (fraction, feedback) = Grade(question, answer, explanation);
+        var (fraction, feedback, parts, stored) = Grade(question, request.Answer!.Value, answer, explanation);
         var attemptNumber = delivery.Attempts + 1;
         var timeTaken = now - delivery.FirstDeliveredAt;
         var timeLimit = GetNextQuestion.TimeLimitOf(question, session);
@@ -129,7 +161,7 @@ internal sealed class SubmitAnswer(
 
         var attempt = new AnswerAttempt
         {
-            Id = Guid.CreateVersion7(), SessionId = session.Id, QuestionId = question.Id, Number = attemptNumber, Answer = answer,
+            Id = Guid.CreateVersion7(), SessionId = session.Id, QuestionId = question.Id, Number = attemptNumber, Answer = stored,
             FractionPermille = (int)(fraction * 1000), Points = points.Total, TimeTakenMs = Milliseconds(timeTaken),
             TimeLimitMs = Milliseconds(timeLimit), HintsUsed = delivery.HintsUsed, AnsweredAt = now,
         };
@@ -146,13 +178,14 @@ internal sealed class SubmitAnswer(
             clock);
 
         var result = new AnswerResult(
-            question.Id, fullyRight, fraction, attemptNumber, ended ? 0 : GetNextQuestion.AttemptsAllowed(question) - attemptNumber, ended,
-            new PointsView(points.BasePoints, System.Math.Round(points.TimeBonus, 2), System.Math.Round(points.Accuracy, 4), points.Fraction,
+            question.Id, fullyRight, System.Math.Round(fraction, 4), attemptNumber, ended ? 0 : GetNextQuestion.AttemptsAllowed(question) - attemptNumber, ended,
+            new PointsView(points.BasePoints, System.Math.Round(points.TimeBonus, 2), System.Math.Round(points.Accuracy, 4), System.Math.Round(points.Fraction, 4),
                 points.StreakBonus, points.HintMultiplier, points.Total),
             fullyRight ? null : feedback,
             ended ? question.AnswerText : null,
             ended ? question.Explanation : null,
-            session.AnswerStreak, session.Score, StartSession.StateName(session.State), newBadges);
+            session.AnswerStreak, session.Score, StartSession.StateName(session.State), newBadges,
+            ended ? PartsView(question, parts) : null);
         return await IdempotentRequests.SaveAsync(db, studentId, idempotencyKey!, requestHash, result, now,
             () => new ConflictException("concurrent_answer", "Another answer to this question was being scored; fetch the question and try again."),
             cancellationToken);
@@ -229,8 +262,88 @@ internal sealed class SubmitAnswer(
         return [.. earned.Select(b => new BadgeView(b.Id, b.Name, b.Description))];
     }
 
-    /// <summary>The right fraction of an answer and, when wrong, what the student probably did.</summary>
-    private (decimal Fraction, string? Feedback) Grade(GameQuestion question, string answer, string? explanation)
+    /// <summary>
+    /// The answer as sent: a text answer trimmed, an arrangement (match/order) as its JSON; 400 when
+    /// it is missing, empty or too long. This text is what the idempotency hash covers.
+    /// </summary>
+    private static string AnswerText(JsonElement? answer)
+    {
+        switch (answer)
+        {
+            case { ValueKind: JsonValueKind.String } text:
+                var trimmed = text.GetString()!.Trim();
+                return trimmed.Length is 0 or > MaxAnswerLength
+                    ? throw ValidationFailedException.For("answer", $"An answer has 1 to {MaxAnswerLength} characters.")
+                    : trimmed;
+            case { ValueKind: JsonValueKind.Object or JsonValueKind.Array } arrangement:
+                var json = arrangement.GetRawText();
+                return json.Length > MaxAnswerLength
+                    ? throw ValidationFailedException.For("answer", $"An arrangement is at most {MaxAnswerLength} characters of JSON.")
+                    : json;
+            default:
+                throw ValidationFailedException.For("answer", "Send the answer: an option id or text, a pairing object for match, a list of ids for order.");
+        }
+    }
+
+    /// <summary>
+    /// The right fraction of an answer, what the student probably did when wrong, the pairs or
+    /// positions of an arrangement, and the answer as stored with the attempt.
+    /// </summary>
+    private (decimal Fraction, string? Feedback, IReadOnlyList<ArrangedPart>? Parts, string Stored) Grade(
+        GameQuestion question, JsonElement sent, string answer, string? explanation)
+    {
+        var arrangement = question.Type is QuestionType.Match or QuestionType.Order;
+        if (arrangement == (sent.ValueKind == JsonValueKind.String))
+        {
+            throw ValidationFailedException.For("answer", arrangement
+                ? (question.Type == QuestionType.Match ? "Answer a match question with a pairing: {\"a\": \"1\", \"b\": \"2\"}." : "Answer an order question with the item ids first to last: [\"c\", \"a\", \"b\"].")
+                : "Answer this question with a string: an option id or your answer.");
+        }
+
+        if (arrangement)
+        {
+            var options = PracticeJson.OptionsOf(question);
+            var items = options.Where(o => !o.IsTarget).Select(o => o.Id).ToList();
+            IReadOnlyList<ArrangedPart> parts;
+            string stored;
+            if (question.Type == QuestionType.Match)
+            {
+                var pairs = Arrangement.ReadPairs(sent, items, [.. options.Where(o => o.IsTarget).Select(o => o.Id)]);
+                parts = Arrangement.GradePairs(pairs, Arrangement.PairsKey(question.AnswerKey));
+                stored = Arrangement.Canonical(pairs);
+            }
+            else
+            {
+                var sequence = Arrangement.ReadSequence(sent, items);
+                parts = Arrangement.GradeSequence(sequence, Arrangement.SequenceKey(question.AnswerKey));
+                stored = Arrangement.Canonical(sequence);
+            }
+
+            var right = parts.Count(p => p.Right);
+            var noun = question.Type == QuestionType.Match ? "pairs" : "positions";
+            return (Arrangement.FractionRight(parts), right == parts.Count ? null : $"{right} of {parts.Count} {noun} right.", parts, stored);
+        }
+
+        var (fraction, feedback) = GradeText(question, answer, explanation);
+        return (fraction, feedback, null, answer);
+    }
+
+    /// <summary>The parts of an arrangement with the texts a student reads.</summary>
+    private static IReadOnlyList<AnswerPart>? PartsView(GameQuestion question, IReadOnlyList<ArrangedPart>? parts)
+    {
+        if (parts is null)
+        {
+            return null;
+        }
+
+        var texts = PracticeJson.OptionsOf(question).ToDictionary(o => (o.IsTarget, o.Id), o => o.Text);
+        var match = question.Type == QuestionType.Match;
+        return [.. parts.Select(p => new AnswerPart(
+            p.Item, match ? texts[(false, p.Item)] : null, p.Given, texts[(match, p.Given)], p.Expected, texts[(match, p.Expected)], p.Right))];
+    }
+
+    /// <summary>The right fraction of a text answer (1 or 0) and, when wrong, what the student probably did.</summary>
+    private (decimal Fraction, string? Feedback) GradeText(GameQuestion question, string answer, string? explanation)
     {
         switch (question.Type)
         {

@@ -12,8 +12,18 @@ internal sealed class ChallengePacket(IQuestionGenerator generator)
     {
         var perSource = (int)System.Math.Ceiling(questionCount / (double)System.Math.Max(1, sources.Count));
         var seed = unchecked((int)(now.Ticks % int.MaxValue));
-        var generated = sources
-            .SelectMany((source, i) => generator.Generate(source, perSource, seed + (i * 7919)))
+        var batches = sources.Select((source, i) => generator.Generate(source, perSource, seed + (i * 7919))).ToList();
+
+        // A source that makes nothing (prose without definitions, a problem the engine cannot
+        // vary) leaves room: the sources that filled their share are asked for more.
+        if (batches.Sum(b => b.Count) < questionCount)
+        {
+            batches = [.. batches.Select((batch, i) => batch.Count < perSource ? batch : generator.Generate(sources[i], questionCount, seed + (i * 7919)))];
+        }
+
+        // Round robin over the sources keeps a game mixed when one source could fill it alone.
+        var generated = Enumerable.Range(0, batches.Count == 0 ? 0 : batches.Max(b => b.Count))
+            .SelectMany(round => batches.Where(b => round < b.Count).Select(b => b[round]))
             .DistinctBy(q => q.Prompt)
             .Take(questionCount)
             .ToList();

@@ -105,12 +105,20 @@ internal static class PracticeHost
             }
 
             var questionId = next.GetProperty("question").GetProperty("id").GetGuid();
-            var result = await (await client.AnswerAsync(sessionId, questionId, await AnswerKeyAsync(factory, questionId))).JsonAsync();
+            var key = await AnswerKeyAsync(factory, questionId);
+            var response = next.GetProperty("question").GetProperty("type").GetString() is "match" or "order"
+                ? await client.AnswerWithAsync(sessionId, questionId, JsonDocument.Parse(key).RootElement.Clone())
+                : await client.AnswerAsync(sessionId, questionId, key);
+            var result = await response.JsonAsync();
             score = result.GetProperty("sessionScore").GetInt32();
         }
     }
 
-    public static Task<HttpResponseMessage> AnswerAsync(this HttpClient client, Guid sessionId, Guid questionId, string answer, string? key = null)
+    public static Task<HttpResponseMessage> AnswerAsync(this HttpClient client, Guid sessionId, Guid questionId, string answer, string? key = null) =>
+        client.AnswerWithAsync(sessionId, questionId, answer, key);
+
+    /// <summary>An answer of any JSON shape: a pairing or list of pairs (match), a list of ids (order), or something forged.</summary>
+    public static Task<HttpResponseMessage> AnswerWithAsync(this HttpClient client, Guid sessionId, Guid questionId, object answer, string? key = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/game-sessions/{sessionId}/answers")
         {
