@@ -20,6 +20,8 @@ done
 # Reading photos and scans needs these tools on the machine; install only what is missing.
 need_packages=()
 source scripts/reading-tools.sh
+# PDF progress reports: DejaVu (above) draws Latin, Greek and Cyrillic names; this draws Chinese and Japanese ones.
+[ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || need_packages+=(fonts-droid-fallback)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing: ${need_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
