@@ -34,7 +34,7 @@ internal sealed class BearerAuthentication(SigningKeyStore keys, IOptions<AuthOp
         var auth = authOptions.Value;
         options.MapInboundClaims = false;
         options.TokenHandlers.Clear();
-        options.TokenHandlers.Add(new JsonWebTokenHandler { MapInboundClaims = false, MaximumTokenSizeInBytes = MaxTokenBytes });
+        options.TokenHandlers.Add(new RememberingTokenHandler(clock) { MapInboundClaims = false, MaximumTokenSizeInBytes = MaxTokenBytes });
 
         // The handler asks a configuration manager for signing keys on each request; ours answers
         // from the key store's memory, so the database is read once per process, asynchronously.

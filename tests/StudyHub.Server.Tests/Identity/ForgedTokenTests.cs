@@ -76,6 +76,21 @@ public sealed class ForgedTokenTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, (await GetMeAsync(SignWithRealKey(With(claims, "sub", victim.Id.ToString())))).StatusCode);
     }
 
+    [Fact]
+    public async Task A_token_already_validated_is_refused_once_it_has_expired()
+    {
+        var student = await _factory.RegisterAndSignInAsync("student");
+
+        // The first use validates and remembers the token; later uses are served from that memory.
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(student.AccessToken)).StatusCode);
+        _factory.Clock.Advance(TimeSpan.FromMinutes(14));
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(student.AccessToken)).StatusCode);
+
+        // Access tokens live 15 minutes, with 30 s of clock skew allowed: the memory must not outlive them.
+        _factory.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(31));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetMeAsync(student.AccessToken)).StatusCode);
+    }
+
     private async Task<HttpResponseMessage> GetMeAsync(string token)
     {
         using var client = _factory.CreateClient();
