@@ -203,7 +203,8 @@ internal static class ProgressReportPdf
                     Text(week.Answered.ToString(CultureInfo.InvariantCulture), x, bottom - height - 3, 7.5f, Ink);
                 }
 
-                if (i % 2 == weeks.Count % 2)
+                // Every other week is labelled, ending with the latest.
+                if ((weeks.Count - 1 - i) % 2 == 0)
                 {
                     Text(week.WeekStart.ToString("d MMM", CultureInfo.InvariantCulture), x - 4, bottom + 11, 7, Muted);
                 }

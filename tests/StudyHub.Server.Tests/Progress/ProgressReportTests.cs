@@ -39,6 +39,10 @@ public sealed class ProgressReportTests : IDisposable
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var (text, pages) = await ReadTextAsync(response);
         Assert.Equal(1, pages);
+        // Kept for a person to look at (artifacts/ is not committed).
+        var kept = Practice.RepositoryFiles.PathOf("artifacts/reports/progress-report.pdf");
+        Directory.CreateDirectory(Path.GetDirectoryName(kept)!);
+        await File.WriteAllBytesAsync(kept, await response.Content.ReadAsByteArrayAsync());
         Assert.Contains("Анна Каренина", text, StringComparison.Ordinal);
         Assert.Contains("98% mastered", text, StringComparison.Ordinal);                     // fractions: 0.9823
         Assert.Contains("Questions answered", text, StringComparison.Ordinal);
