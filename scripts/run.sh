@@ -20,7 +20,9 @@ done
 # Reading photos and scans needs these tools on the machine; install only what is missing.
 need_packages=()
 source scripts/reading-tools.sh
-echo "[1/4] Checking the tools for reading photos and scans"
+# PDF progress reports: DejaVu (above) draws Latin, Greek and Cyrillic names; this draws Chinese and Japanese ones.
+[ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || need_packages+=(fonts-droid-fallback)
+echo "[1/4] Checking the tools for reading photos and scans and drawing reports"
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "      installing: ${need_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -15,6 +15,8 @@ command -v node >/dev/null 2>&1 || need_packages+=(nodejs)  # runs the FSRS refe
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need_packages+=(python3-aiosmtpd)   # the local SMTP server the mail tests start on a free port
 [ -x /usr/bin/redis-server ] || need_packages+=(redis-server)   # the shared counters and broadcasts of the two-instance cluster tests
 source scripts/reading-tools.sh
+# PDF progress reports: DejaVu (above) draws Latin, Greek and Cyrillic names; this draws Chinese and Japanese ones.
+[ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || need_packages+=(fonts-droid-fallback)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing: ${need_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive

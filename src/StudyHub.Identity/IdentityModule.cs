@@ -75,6 +75,7 @@ public static class IdentityModule
         services.AddScoped<IConsentGate>(provider => provider.GetRequiredService<ParentalConsent>());
         services.AddScoped<PersonalData>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
+        services.AddScoped<IFamilyMail, FamilyMail>();
         services.AddScoped<AdministerUsers>();
         services.AddScoped<AdministerSessions>();
         services.AddScoped<ViewAuditLog>();

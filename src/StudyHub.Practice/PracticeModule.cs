@@ -26,6 +26,7 @@ public static class PracticeModule
         services.AddSingleton<ChallengePacket>();
 
         services.AddScoped<StudyHub.Kernel.Learning.IGameResults, GameResults>();
+        services.AddScoped<ILearningRecords, LearningRecords>();
         services.AddScoped<StudyHub.Kernel.Privacy.IPersonalDataContributor, PracticePersonalData>();
         services.AddScoped<CreateGame>();
         services.AddScoped<CreateHomeworkGame>();

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using StudyHub.Kernel.Data;
 using StudyHub.Kernel.Jobs;
 using StudyHub.Kernel.Learning;
 using StudyHub.Progress.Data;
 using StudyHub.Progress.Features;
+using StudyHub.Progress.Xapi;
 
 namespace StudyHub.Progress;
 
@@ -19,6 +21,7 @@ public static class ProgressModule
         var services = builder.Services;
         services.AddModuleDbContext<ProgressDbContext>(ProgressDbContext.MigrationsHistoryTable);
         services.AddIntegrationEventHandler<QuestionAnswered, ApplyAnswerToMastery>();
+        services.AddIntegrationEventHandler<FlashcardReviewed, RememberFlashcardReview>();
         services.AddScoped<StudyHub.Kernel.Privacy.IPersonalDataContributor, ProgressPersonalData>();
         services.AddJobHandler<RefitSkillParameters>();
         services.AddRecurringJob(RefitSkillParameters.JobKind,
@@ -32,6 +35,21 @@ public static class ProgressModule
         services.AddScoped<IWorkDue, WorkDueForStudent>();
         services.AddScoped<GetGradebook>();
         services.AddScoped<DeleteAssignment>();
+        services.AddOptions<XapiOptions>().BindConfiguration(XapiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<StatementFeed>();
+        services.AddScoped<ExportXapiStatements>();
+        services.AddJobHandler<ForwardStatementsToLrs>();
+        services.AddHttpClient(ForwardStatementsToLrs.HttpClientName, (provider, http) =>
+            http.Timeout = provider.GetRequiredService<IOptions<XapiOptions>>().Value.Lrs.Timeout);
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{XapiOptions.Section}:Lrs:Endpoint"]))
+        {
+            services.AddRecurringJob(ForwardStatementsToLrs.JobKind, provider => provider.GetRequiredService<IOptions<XapiOptions>>().Value.Lrs.Interval);
+        }
+
+        services.AddScoped<GetProgressReport>();
+        services.AddJobHandler<SendWeeklyParentSummaries>();
+        services.AddRecurringJob(SendWeeklyParentSummaries.JobKind,
+            provider => provider.GetRequiredService<IConfiguration>().GetValue<TimeSpan?>("Progress:WeeklySummaryCheckInterval") ?? TimeSpan.FromHours(1));
         return builder;
     }
 
@@ -45,8 +63,11 @@ public static class ProgressModule
         ListAssignments.Map(api);
         GetGradebook.Map(api);
         DeleteAssignment.Map(api);
+        ExportXapiStatements.Map(api);
+        GetProgressReport.Map(api);
         ExportClassroomProgress.MapWebDownload(endpoints);
         GetGradebook.MapWebDownload(endpoints);
+        GetProgressReport.MapWebDownload(endpoints);
         return endpoints;
     }
 }

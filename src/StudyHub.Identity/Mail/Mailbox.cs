@@ -17,10 +17,13 @@ internal sealed class Mailbox(AccountsDbContext db, IDataProtectionProvider prot
     public const string JobKind = "identity.send-mail";
     public const string ProtectionPurpose = "StudyHub.Identity.Mail.v1";
 
-    public void Enqueue(OutgoingMail mail)
+    public void Enqueue(OutgoingMail mail) => EnqueueInto(db, mail);
+
+    /// <summary>The same, in another module's unit of work (a DbContext that maps the shared jobs table).</summary>
+    public void EnqueueInto(Microsoft.EntityFrameworkCore.DbContext unitOfWork, OutgoingMail mail)
     {
         var sealedMail = protection.CreateProtector(ProtectionPurpose).Protect(JsonSerializer.Serialize(mail, JobQueue.PayloadJson));
-        db.EnqueueJob(JobKind, new SendMailPayload(sealedMail), clock, options.Value.MaxAttempts);
+        unitOfWork.EnqueueJob(JobKind, new SendMailPayload(sealedMail), clock, options.Value.MaxAttempts);
     }
 }
 

@@ -8,6 +8,7 @@ namespace StudyHub.Kernel.Learning;
 /// <param name="EventId">Unique per review; handlers use it to stay idempotent.</param>
 /// <param name="SkillId">The card's skill, null for a homework card whose problem has none.</param>
 /// <param name="Rating">1 again, 2 hard, 3 good, 4 easy.</param>
+/// <param name="Stability">The card's FSRS memory stability after the review, in days (recall falls to 90% after it); null in events published before it was carried.</param>
 public sealed record FlashcardReviewed(
     Guid EventId,
     Guid StudentId,
@@ -16,4 +17,5 @@ public sealed record FlashcardReviewed(
     int Rating,
     int IntervalDays,
     DateTime NextDueAt,
-    DateTime ReviewedAt);
+    DateTime ReviewedAt,
+    double? Stability = null);

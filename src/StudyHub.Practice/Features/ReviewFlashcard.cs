@@ -60,7 +60,7 @@ internal sealed class ReviewFlashcard(PracticeDbContext db, IPeopleDirectory peo
             Id = review.Id, StudentId = studentId, Kind = LearningEventKind.FlashcardReviewed, QuestionId = card.Id, SkillId = card.SkillId,
             Correct = rating != Rating.Again, Attempt = 1, Points = points, OccurredAt = now,
         });
-        db.PublishEvent(new FlashcardReviewed(review.Id, studentId, card.Id, card.SkillId, (int)rating, scheduled.IntervalDays, scheduled.DueAt, now), clock);
+        db.PublishEvent(new FlashcardReviewed(review.Id, studentId, card.Id, card.SkillId, (int)rating, scheduled.IntervalDays, scheduled.DueAt, now, scheduled.State.Stability), clock);
         await boards.PostAsync(studentId, ScoreKind.Practice, points, now, cancellationToken);
 
         var result = new FlashcardReviewResult(card.Id, NameOf(rating), scheduled.State.Stability, scheduled.State.Difficulty, scheduled.IntervalDays, scheduled.DueAt, points);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Kernel.Data;
+using StudyHub.Kernel.Jobs;
 using StudyHub.Progress.Domain;
 
 namespace StudyHub.Progress.Data;
@@ -19,6 +20,12 @@ internal sealed class ProgressDbContext(DbContextOptions<ProgressDbContext> opti
     public DbSet<SkillParameterSet> SkillParameters => Set<SkillParameterSet>();
 
     public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<CardMemory> CardMemories => Set<CardMemory>();
+
+    public DbSet<Xapi.ForwardingPosition> ForwardingPositions => Set<Xapi.ForwardingPosition>();
+
+    public DbSet<WeeklySummarySent> WeeklySummaries => Set<WeeklySummarySent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyStudyHubConventions();
@@ -73,6 +80,30 @@ internal sealed class ProgressDbContext(DbContextOptions<ProgressDbContext> opti
                 // PostgreSQL keeps 63 characters of a name; the generated one is longer.
                 .HasConstraintName("FK_progress_assignment_students_assignment");
         });
+
+        modelBuilder.Entity<CardMemory>(card =>
+        {
+            card.ToTable("progress_card_memory");
+            card.HasKey(c => new { c.StudentId, c.CardId });
+            card.Property(c => c.SkillId).HasMaxLength(SkillMastery.MaxSkillIdLength);
+        });
+
+        modelBuilder.Entity<Xapi.ForwardingPosition>(position =>
+        {
+            position.ToTable("progress_xapi_forwarding");
+            position.HasKey(p => p.Endpoint);
+            position.Property(p => p.Endpoint).HasMaxLength(Xapi.ForwardingPosition.MaxEndpointLength);
+            position.Property(p => p.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<WeeklySummarySent>(summary =>
+        {
+            summary.ToTable("progress_weekly_summaries");
+            summary.HasKey(w => new { w.ParentId, w.WeekEnding });
+        });
+
+        // The weekly summary's mail is enqueued with its record (outbox).
+        modelBuilder.MapSharedJobsTable();
 
         modelBuilder.Entity<AssignmentStudent>(student =>
         {

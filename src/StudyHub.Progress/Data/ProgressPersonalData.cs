@@ -5,7 +5,7 @@ namespace StudyHub.Progress.Data;
 
 /// <summary>
 /// The Progress module's part of a GDPR export and erasure: a student's mastery, its history and
-/// the question results behind it; a teacher's assignments. Erasure also takes the student's
+/// the question results behind it, their flashcards' memory; a teacher's assignments. Erasure also takes the student's
 /// answers out of future refits (they were evidence about them).
 /// </summary>
 internal sealed class ProgressPersonalData(ProgressDbContext db) : IPersonalDataContributor
@@ -23,6 +23,12 @@ internal sealed class ProgressPersonalData(ProgressDbContext db) : IPersonalData
         questionResults = await db.QuestionResults.AsNoTracking().Where(r => r.StudentId == userId).OrderBy(r => r.FirstAnsweredAt)
             .Select(r => new { r.QuestionId, r.SkillId, r.GameSessionId, r.Correct, r.Attempts, r.TimeTakenMs, r.TimeLimitMs, r.FirstAnsweredAt, r.LastAnsweredAt })
             .ToListAsync(cancellationToken),
+        flashcardMemory = await db.CardMemories.AsNoTracking().Where(c => c.StudentId == userId).OrderBy(c => c.ReviewedAt)
+            .Select(c => new { c.CardId, c.SkillId, c.StabilityDays, c.ReviewedAt })
+            .ToListAsync(cancellationToken),
+        weeklySummariesReceived = await db.WeeklySummaries.AsNoTracking().Where(w => w.ParentId == userId).OrderBy(w => w.WeekEnding)
+            .Select(w => new { w.WeekEnding, w.SentAt, w.Children })
+            .ToListAsync(cancellationToken),
         assignmentsSet = await db.Assignments.AsNoTracking().Where(a => a.TeacherId == userId).OrderBy(a => a.CreatedAt)
             .Select(a => new { a.Id, a.ClassroomId, a.GameId, a.Title, a.DueAt, a.CreatedAt })
             .ToListAsync(cancellationToken),
@@ -33,6 +39,8 @@ internal sealed class ProgressPersonalData(ProgressDbContext db) : IPersonalData
         await db.Masteries.Where(m => m.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Snapshots.Where(s => s.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.QuestionResults.Where(r => r.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.CardMemories.Where(c => c.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.WeeklySummaries.Where(w => w.ParentId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<Domain.AssignmentStudent>().Where(s => s.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
         // A departed teacher's assignments go with them; their students' plays stay in Practice.
         var taught = db.Assignments.Where(a => a.TeacherId == userId).Select(a => a.Id);

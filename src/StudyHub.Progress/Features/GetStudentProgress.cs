@@ -14,6 +14,8 @@ namespace StudyHub.Progress.Features;
 /// <param name="Mastery">P(L), 0–1.</param>
 /// <param name="Trend">Change in P(L) over the last 7 days (from the prior when practice began within them).</param>
 /// <param name="Accuracy">Share of answered questions right at the first attempt without a hint; null before any.</param>
+/// <param name="Retrievability">The skill's flashcards' mean FSRS retrievability today (the share the student should recall now); null without reviewed cards.</param>
+/// <param name="Fading">Mastered, but its cards' retrievability today is below 0.9: time to review them.</param>
 public sealed record SkillProgress(
     string SkillId,
     string? Name,
@@ -23,7 +25,9 @@ public sealed record SkillProgress(
     double Trend,
     int Answered,
     double? Accuracy,
-    DateTime? LastPracticedAt);
+    DateTime? LastPracticedAt,
+    double? Retrievability = null,
+    bool Fading = false);
 
 /// <summary>The next best practice; <c>Reason</c> is <c>next-on-the-path</c> or <c>weak-spot</c>.</summary>
 public sealed record RecommendationView(string SkillId, string Reason, double Mastery, string Action, Guid? MaterialId);
@@ -81,6 +85,7 @@ internal sealed class GetStudentProgress(ProgressDbContext db, ICurrentUser curr
             .GroupBy(s => s.SkillId)
             .Select(g => g.OrderByDescending(s => s.RecordedAt).Select(s => new { s.SkillId, s.PKnown }).First())
             .ToDictionaryAsync(s => s.SkillId, s => s.PKnown, cancellationToken);
+        var cards = (await db.CardMemories.AsNoTracking().Where(c => c.StudentId == studentId).ToListAsync(cancellationToken)).ToLookup(c => c.SkillId);
         var parameters = await db.SkillParameters.AsNoTracking().ToDictionaryAsync(p => p.SkillId, p => p.ToParameters(), cancellationToken);
         var skillParameters = new SkillParameters(parameters, BktParameters.Default);
 
@@ -101,11 +106,15 @@ internal sealed class GetStudentProgress(ProgressDbContext db, ICurrentUser curr
             {
                 var skill = catalog?.Find(m.SkillId);
                 var before = weekAgo.TryGetValue(m.SkillId, out var p) ? p : skillParameters.For(m.SkillId).Prior;
+                var mastered = KnowledgeTracing.IsMastered(m.PKnown);
+                var recall = ForgettingCurve.OfSkill(cards[m.SkillId], now);
                 return new SkillProgress(
                     m.SkillId, skill?.Name, skill?.Subject,
-                    Math.Round(m.PKnown, 4), KnowledgeTracing.IsMastered(m.PKnown), Math.Round(m.PKnown - before, 4),
+                    Math.Round(m.PKnown, 4), mastered, Math.Round(m.PKnown - before, 4),
                     m.Evidence, m.Evidence == 0 ? null : Math.Round((double)m.CorrectEvidence / m.Evidence, 4),
-                    m.UpdatedAt);
+                    m.UpdatedAt,
+                    recall is { } r ? Math.Round(r, 4) : null,
+                    mastered && recall < ForgettingCurve.FadingBelow);
             })
             .ToList();
 

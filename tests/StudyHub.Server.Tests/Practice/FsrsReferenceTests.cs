@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using StudyHub.Practice.Domain;
 
@@ -63,28 +62,6 @@ public sealed class FsrsReferenceTests
         Assert.Equal(3, review.IntervalDays);
     }
 
-    private static async Task<JsonElement> RunReferenceAsync()
-    {
-        var folder = RepositoryFiles.PathOf("tests/fsrs-reference");
-        Assert.True(
-            File.Exists(Path.Combine(folder, "node_modules", "ts-fsrs", "package.json")),
-            "ts-fsrs is not installed: run scripts/test.sh, or `npm ci` in tests/fsrs-reference.");
-        var input = JsonSerializer.Serialize(Sequences.Select(seq => seq.Select(r => new { day = r.Day, rating = (int)r.Rating })));
-
-        var start = new ProcessStartInfo("node", "expected.cjs")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        await node.StandardInput.WriteAsync(input);
-        node.StandardInput.Close();
-        var output = await node.StandardOutput.ReadToEndAsync();
-        var errors = await node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync();
-        Assert.True(node.ExitCode == 0, "the reference script failed: " + errors);
-        return JsonDocument.Parse(output).RootElement.Clone();
-    }
+    private static Task<JsonElement> RunReferenceAsync() =>
+        FsrsReference.RunAsync("expected.cjs", JsonSerializer.Serialize(Sequences.Select(seq => seq.Select(r => new { day = r.Day, rating = (int)r.Rating }))));
 }

@@ -201,15 +201,15 @@ public sealed class ProgressApiTests : IDisposable
         return answer;
     }
 
-    private static async Task DeliverAsync(StudyHubFactory factory, QuestionAnswered answer)
+    /// <summary>Delivers an event as the job runner does: to every registered handler of it, in a fresh scope.</summary>
+    internal static async Task DeliverAsync<TEvent>(StudyHubFactory factory, TEvent integrationEvent)
     {
-        // As the job runner does: every registered handler of the event, in a fresh scope.
         await using var scope = factory.Services.CreateAsyncScope();
-        var handlers = scope.ServiceProvider.GetServices<IIntegrationEventHandler<QuestionAnswered>>().ToList();
+        var handlers = scope.ServiceProvider.GetServices<IIntegrationEventHandler<TEvent>>().ToList();
         Assert.NotEmpty(handlers);
         foreach (var handler in handlers)
         {
-            await handler.HandleAsync(answer, CancellationToken.None);
+            await handler.HandleAsync(integrationEvent, CancellationToken.None);
         }
     }
 
