@@ -117,5 +117,8 @@ public class ClassroomProgressBenchmarks
 
         public Task<IReadOnlyList<ClassroomSummary>> ClassroomsOfStudentAsync(Guid studentId, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<ClassroomSummary>>([classroom]);
+
+        public Task<IReadOnlyList<ClassroomSummary>> ClassroomsOfTeacherAsync(Guid teacherId, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<ClassroomSummary>>(teacherId == classroom.TeacherId ? [classroom] : []);
     }
 }

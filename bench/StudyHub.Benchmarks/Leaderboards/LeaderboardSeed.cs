@@ -142,4 +142,7 @@ internal sealed class BenchDirectory(Guid classroomId, IReadOnlyList<StudentSumm
 
     public Task<IReadOnlyList<ClassroomSummary>> ClassroomsOfStudentAsync(Guid studentId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ClassroomSummary>>([new ClassroomSummary(classroomId, "Algebra", Guid.Empty, "UTC")]);
+
+    public Task<IReadOnlyList<ClassroomSummary>> ClassroomsOfTeacherAsync(Guid teacherId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ClassroomSummary>>([]);
 }
