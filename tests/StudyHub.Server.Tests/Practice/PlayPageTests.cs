@@ -103,7 +103,7 @@ public sealed class PlayPageTests : IDisposable
 
         var unknown = await browser.GetPageAsync("/play/new?skill=made-up.skill");
         Assert.Contains("There is no built-in game for that skill yet.", unknown, StringComparison.Ordinal);
-        Assert.DoesNotMatch("checked", unknown);
+        Assert.DoesNotMatch("name=\"skill\" value=\"[^\"]+\"\\s+checked", unknown);
     }
 
     private async Task<(TestAccount Student, WebBrowser Browser, Guid SessionId)> StudentPlayingAsync()
