@@ -35,7 +35,7 @@ public static class DatabaseRegistration
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(migrationsHistoryTable))
-                    .AddInterceptors(SqliteConnectionSetup.Instance, SqliteWriteQueue.For(connectionString));
+                    .AddInterceptors(SqliteConnectionSetup.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(migrationsHistoryTable));

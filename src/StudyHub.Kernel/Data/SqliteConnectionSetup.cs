@@ -12,9 +12,8 @@ namespace StudyHub.Kernel.Data;
 /// <list type="bullet">
 /// <item><c>secure_delete</c>: deleted and overwritten content is zeroed in the file instead of
 /// lingering in free space, so an erased person's email and name do not survive an erasure (GDPR).</item>
-/// <item><c>busy_timeout</c>: a writer that finds the file locked (a job's explicit transaction, a
-/// second process) waits in SQLite's own short sleeps instead of failing, or sleeping 150 ms per
-/// try as the ADO.NET provider does.</item>
+/// <item><c>busy_timeout</c>: a writer that finds the file locked by another writer waits in SQLite's
+/// own short sleeps instead of failing, or sleeping 150 ms per try as the ADO.NET provider does.</item>
 /// <item><c>synchronous = NORMAL</c>: with the write-ahead log, a commit no longer waits for the disk
 /// (the log is flushed at checkpoints); the file stays consistent after any crash, and a power cut
 /// can lose only the last commits (ADR 0005).</item>
