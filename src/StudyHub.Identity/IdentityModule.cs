@@ -85,7 +85,8 @@ public static class IdentityModule
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();
 
         services.AddScoped<WebSignIn>();
-        services.AddDataProtection().SetApplicationName("StudyHub").PersistKeysToDbContext<AccountsDbContext>();
+        services.AddDataProtection().SetApplicationName("StudyHub").PersistKeysToDbContext<AccountsDbContext>()
+            .ProtectKeysWithConfiguredCertificate(builder.Configuration);
         services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "Bearer token for the API, cookie for the web UI", policy =>
                 policy.ForwardDefaultSelector = http => http.Request.Path.StartsWithSegments("/api") ? BearerAuthentication.SchemeName : WebSignIn.Scheme)
