@@ -46,9 +46,6 @@ internal sealed class User
 
     public int FailedSignInCount { get; set; }
 
-    /// <summary>No longer set: lockouts are per account and address (<c>SignInThrottle</c>); the column awaits a migration that drops it.</summary>
-    public DateTime? LockoutEndsAt { get; set; }
-
     public DateTime? DisabledAt { get; set; }
 
     /// <summary>Set when the account was erased (GDPR); the row stays, anonymised, so references hold.</summary>

@@ -30,16 +30,8 @@ internal sealed class AdministerSessions(AccountsDbContext db, ICurrentUser curr
     public async Task RevokeAsync(Guid userId, Guid sessionId, CancellationToken cancellationToken)
     {
         var adminId = currentUser.RequireRole(Role.Admin);
-        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId, cancellationToken)
-            ?? throw new NotFoundException("session");
-        if (session.RevokedAt is not null)
-        {
-            return;
-        }
-
-        revocations.Revoke(session, "revoked_by_admin");
-        audit.Record(AuditEvents.SessionRevoked, adminId, userId, $"session {sessionId} by an administrator");
-        await db.SaveChangesAsync(cancellationToken);
+        await ManageSessions.RevokeOneAsync(db, revocations, audit, byUserId: adminId, userId, sessionId, "revoked_by_admin",
+            $"session {sessionId} by an administrator", cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder api)
