@@ -1,5 +1,3 @@
-using StudyHub.Kernel.Users;
-
 namespace StudyHub.Identity.Domain;
 
 internal sealed class User
