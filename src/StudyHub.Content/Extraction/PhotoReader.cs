@@ -187,6 +187,7 @@ internal sealed class PhotoReader(Tesseract tesseract, ExternalTool tool, IOptio
             {
                 // Deskew finds the text lines' angle; in grain it finds nothing, so a noisy page is deskewed after cleaning.
                 Deskew(image);
+                WhitenPaper(image);
             }
 
             image.Write(target, MagickFormat.Png);
@@ -230,6 +231,21 @@ internal sealed class PhotoReader(Tesseract tesseract, ExternalTool tool, IOptio
     {
         image.BackgroundColor = MagickColors.White;
         image.Deskew(new Percentage(40));
+    }
+
+    /// <summary>
+    /// Makes the paper white: its grey (the commonest level, when it is light) becomes the white point. A grey
+    /// sheet among the white corners a tilt or the deskew leaves splits three ways, and tesseract's global
+    /// threshold then took the whole sheet, text and all, for ink: a tilted, faint, blurred photo read no word.
+    /// </summary>
+    internal static void WhitenPaper(MagickImage image)
+    {
+        var paper = image.Histogram().MaxBy(level => level.Value).Key;
+        var brightness = (double)paper.R / Quantum.Max;
+        if (brightness is >= 0.5 and < 0.98)
+        {
+            image.Level(new Percentage(0), new Percentage(brightness * 100));
+        }
     }
 
     /// <summary>
