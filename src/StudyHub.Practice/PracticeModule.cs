@@ -19,6 +19,7 @@ public static class PracticeModule
     {
         var services = builder.Services;
         services.AddModuleDbContext<PracticeDbContext>(PracticeDbContext.MigrationsHistoryTable);
+        services.AddGroupCommit<PracticeDbContext>();
         services.AddOptions<PracticeOptions>().BindConfiguration(PracticeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MathQuestionGenerator>();
         services.AddSingleton<TextQuestionGenerator>();
@@ -33,6 +34,7 @@ public static class PracticeModule
         services.AddScoped<StartSession>();
         services.AddScoped<GetNextQuestion>();
         services.AddScoped<SubmitAnswer>();
+        services.AddScoped<SessionCompletion>();
         services.AddScoped<UseHint>();
         services.AddScoped<IPracticeStanding, PracticeStandings>();
         services.AddScoped<GetSessionResults>();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -52,9 +53,25 @@ internal sealed class JobEnqueuedInterceptor(JobSignal signal) : SaveChangesInte
         return ValueTask.FromResult(result);
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => ForgetOutsideTransaction(eventData.Context);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ForgetOutsideTransaction(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => SignalCommitted(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SignalCommitted(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Forget(eventData.Context);
         return Task.CompletedTask;
@@ -71,10 +88,27 @@ internal sealed class JobEnqueuedInterceptor(JobSignal signal) : SaveChangesInte
 
     private void Signal(DbContext? context)
     {
-        // Inside an explicit transaction the job is not visible until commit; the next poll finds it.
-        if (context is not null && _pending.Remove(context) && context.Database.CurrentTransaction is null)
+        // Inside an explicit transaction the job is not visible until commit: the commit pulses.
+        if (context is not null && context.Database.CurrentTransaction is null && _pending.Remove(context))
         {
             signal.Pulse();
+        }
+    }
+
+    private void SignalCommitted(DbContext? context)
+    {
+        if (context is not null && _pending.Remove(context))
+        {
+            signal.Pulse();
+        }
+    }
+
+    // A failed save inside a transaction keeps the mark: earlier saves of the same transaction may have enqueued jobs.
+    private void ForgetOutsideTransaction(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
+        {
+            Forget(context);
         }
     }
 

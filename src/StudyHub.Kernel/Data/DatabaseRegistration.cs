@@ -29,6 +29,19 @@ public static class DatabaseRegistration
         return services;
     }
 
+    /// <summary>
+    /// Registers <see cref="IGroupCommit{TContext}"/> for a module whose requests write often: on
+    /// SQLite their writes commit together (ADR 0006); the host drains it when it stops.
+    /// </summary>
+    public static IServiceCollection AddGroupCommit<TContext>(this IServiceCollection services)
+        where TContext : DbContext
+    {
+        services.AddSingleton<GroupCommit<TContext>>();
+        services.AddSingleton<IGroupCommit<TContext>>(provider => provider.GetRequiredService<GroupCommit<TContext>>());
+        services.AddHostedService(provider => provider.GetRequiredService<GroupCommit<TContext>>());
+        return services;
+    }
+
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, string migrationsHistoryTable)
     {
         switch (provider)

@@ -21,8 +21,11 @@ internal sealed record RubricJudgement(bool NamedOperation, bool NamedIdea)
 /// The built-in judge of a teach-the-AI explanation (docs/practice.md, "Teach the AI"): for each
 /// misconception the math engine plants in a worked solution, the operation of the wrong step and
 /// the key idea of its fix, each with the synonyms students use. The explanation names a concept
-/// when any of its cues appears. Deliberately lenient on wording and strict on content: a vague
-/// "that step is wrong" names neither concept; an explanation about another operation names neither.
+/// when any of its cues appears outside a negation. Deliberately lenient on wording and strict on
+/// content: a vague "that step is wrong" names neither concept; an explanation about another
+/// operation names neither; "do not subtract" or "you shouldn't add" does not name the operation
+/// (it says what not to do, not the fix), while "Sam didn't change the sign" describes the mistake
+/// and names its fix.
 /// </summary>
 internal static class ExplanationRubric
 {
@@ -56,7 +59,7 @@ internal static class ExplanationRubric
     public static RubricJudgement Judge(string misconception, string explanation)
     {
         var (operation, idea) = Catalogue[misconception];
-        var words = Words(explanation);
+        var words = Affirmed(Words(explanation));
         return new RubricJudgement(Names(operation, words), Names(idea, words));
     }
 
@@ -78,6 +81,51 @@ internal static class ExplanationRubric
         return missing.Count == 0 ? null : string.Join(", and ", missing);
     }
 
+    // Words that make the rest of their clause a thing not to do. "not" after did/was/were/had/has
+    // describes what Sam failed to do ("you did not flip the sign"), which names the fix.
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
+    {
+        "not", "no", "never", "dont", "doesnt", "shouldnt", "mustnt", "cant", "cannot", "wont", "wouldnt", "neednt", "isnt", "arent", "nor", "neither",
+    };
+
+    private static readonly HashSet<string> Descriptive = new(StringComparer.Ordinal) { "did", "was", "were", "had", "has", "have" };
+
+    // Where a negation stops: punctuation (an empty word), a turn to what to do instead, or a new
+    // clause ("the denominator doesn't change when you add" still names adding).
+    private static readonly HashSet<string> ClauseEnds = new(StringComparer.Ordinal)
+    {
+        "", "but", "instead", "rather", "so", "then", "because", "and", "just", "only", "when", "if", "after", "before", "while",
+    };
+
+    /// <summary>The words with every negated one blanked, so a cue under "do not …" never counts and phrases never span a negation.</summary>
+    private static List<string> Affirmed(List<string> words)
+    {
+        var affirmed = new List<string>(words.Count);
+        var negated = false;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (ClauseEnds.Contains(word) && !(word == "instead" && i + 1 < words.Count && words[i + 1] == "of"))
+            {
+                negated = false;
+            }
+            else if ((Negations.Contains(word) && !(word == "not" && i > 0 && Descriptive.Contains(words[i - 1])))
+                || (word == "instead" && i + 1 < words.Count && words[i + 1] == "of"))
+            {
+                negated = true;
+            }
+            else if (negated)
+            {
+                affirmed.Add("");
+                continue;
+            }
+
+            affirmed.Add(word);
+        }
+
+        return affirmed;
+    }
+
     private static bool Names(RubricConcept concept, IReadOnlyList<string> words)
     {
         var text = " " + string.Join(' ', words) + " ";
@@ -94,7 +142,10 @@ internal static class ExplanationRubric
         return false;
     }
 
-    /// <summary>Lower-case words; symbols a student may type for an operation (÷) are words of their own.</summary>
+    /// <summary>
+    /// Lower-case words; symbols a student may type for an operation (÷) are words of their own;
+    /// apostrophes vanish ("don't" is "dont"); punctuation that ends a clause is an empty word.
+    /// </summary>
     private static List<string> Words(string text)
     {
         var words = new List<string>();
@@ -107,6 +158,11 @@ internal static class ExplanationRubric
                 continue;
             }
 
+            if (c is '\'' or '’')
+            {
+                continue;
+            }
+
             if (current.Length > 0)
             {
                 words.Add(current.ToString());
@@ -116,6 +172,10 @@ internal static class ExplanationRubric
             if (c == '÷')
             {
                 words.Add("÷");
+            }
+            else if (c is ',' or '.' or ';' or ':' or '!' or '?' or '(' or ')')
+            {
+                words.Add("");
             }
         }
 

@@ -69,7 +69,12 @@ internal sealed class BadgeAward
 internal sealed record CompletedGame(int QuestionCount, int QuestionsRight, PlayerRecord Record);
 
 /// <summary>A badge of the catalogue and the rule that earns it.</summary>
-internal sealed record Badge(string Id, string Name, string Description, Func<CompletedGame, bool> IsEarned);
+/// <param name="HeldWhile">
+/// For a badge about lifetime points: the condition it is held on. Points voided by a report take
+/// the badge back when it no longer holds, and points given back award it again (docs/practice.md).
+/// Null for a badge about what happened (a game, a streak): once earned, kept.
+/// </param>
+internal sealed record Badge(string Id, string Name, string Description, Func<CompletedGame, bool> IsEarned, Func<PlayerRecord, bool>? HeldWhile = null);
 
 /// <summary>The badge catalogue. "Skill mastered" joins once the progress module publishes mastery.</summary>
 internal static class Badges
@@ -80,6 +85,6 @@ internal static class Badges
         new("perfect-game", "Perfect game", "Every question of a game answered right.", g => g.QuestionCount > 0 && g.QuestionsRight == g.QuestionCount),
         new("streak-5", "5-day streak", "Played on 5 days in a row.", g => g.Record.StreakDays >= 5),
         new("streak-30", "30-day streak", "Played on 30 days in a row.", g => g.Record.StreakDays >= 30),
-        new("points-1000", "1,000 points", "Earned 1,000 points in games.", g => g.Record.TotalPoints >= 1000),
+        new("points-1000", "1,000 points", "Earned 1,000 points in games.", g => g.Record.TotalPoints >= 1000, r => r.TotalPoints >= 1000),
     ];
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using StudyHub.Kernel.Jobs;
+using StudyHub.Kernel.Learning;
 using StudyHub.Practice.Data;
 using StudyHub.Practice.Domain;
 using StudyHub.Practice.Leaderboards;
@@ -12,9 +14,10 @@ namespace StudyHub.Practice.Features;
 /// points taken off are written down per question and session (<see cref="VoidedPoints"/>), so
 /// voiding twice takes nothing off twice and restoring gives back exactly what was taken. Every
 /// change is staged in the caller's unit of work: the report, or the teacher's resolution, and all
-/// the point changes commit together or not at all.
+/// the point changes commit together or not at all. Badges held on lifetime points (1,000 points)
+/// follow them: taken back when voided points drop the total below, given back when restored.
 /// </summary>
-internal sealed class PointsVoiding(PracticeDbContext db, LeaderboardPosting boards)
+internal sealed class PointsVoiding(PracticeDbContext db, LeaderboardPosting boards, TimeProvider clock)
 {
     /// <summary>Voids the points everyone earned on the (tracked) question so far, and marks it so answers ending later are voided too.</summary>
     public async Task VoidAsync(GameQuestion question, DateTime now, CancellationToken cancellationToken)
@@ -37,17 +40,18 @@ internal sealed class PointsVoiding(PracticeDbContext db, LeaderboardPosting boa
 
     /// <summary>
     /// An answer that ends while its question is reported: its points come off the session at once
-    /// (before a completion posts the score), written down like the others.
+    /// (before a completion posts the score), written down like the others. Returns the points
+    /// voided, for the caller to take off the session's score in the same write.
     /// </summary>
-    public void VoidAnswer(GameSession session, Guid questionId, int points, DateTime now)
+    public int VoidAnswer(Guid sessionId, Guid studentId, Guid questionId, int points, DateTime now)
     {
         if (points <= 0)
         {
-            return;
+            return 0;
         }
 
-        session.Score -= points;
-        db.VoidedPoints.Add(new VoidedPoints { QuestionId = questionId, SessionId = session.Id, StudentId = session.StudentId, Points = points, VoidedAt = now });
+        db.VoidedPoints.Add(new VoidedPoints { QuestionId = questionId, SessionId = sessionId, StudentId = studentId, Points = points, VoidedAt = now });
+        return points;
     }
 
     /// <summary>The question was fine: every point voided on it (and not made final by an earlier fix) comes back.</summary>
@@ -90,11 +94,38 @@ internal sealed class PointsVoiding(PracticeDbContext db, LeaderboardPosting boa
         if (record is not null)
         {
             record.TotalPoints = System.Math.Max(0, record.TotalPoints + delta);
+            await KeepPointBadgesTrueAsync(record, cancellationToken);
         }
 
         if (session.BoardsPostedAt is { } postedAt)
         {
             await boards.AdjustAsync(session.StudentId, ScoreKind.Game, delta, postedAt, cancellationToken);
+        }
+    }
+
+    /// <summary>Takes back each points badge whose condition no longer holds, and gives back each whose condition holds again.</summary>
+    private async Task KeepPointBadgesTrueAsync(PlayerRecord record, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var badge in Badges.Catalogue.Where(b => b.HeldWhile is not null))
+        {
+            var holds = badge.HeldWhile!(record);
+            var award = await db.BadgeAwards.FindAsync([record.StudentId, badge.Id], cancellationToken);
+            if (award is not null && db.Entry(award).State == EntityState.Deleted)
+            {
+                award = null; // taken back a moment ago for another session of the same student
+            }
+
+            if (award is not null && !holds)
+            {
+                db.BadgeAwards.Remove(award);
+                db.PublishEvent(new BadgeRevoked(Guid.CreateVersion7(), record.StudentId, badge.Id, badge.Name, now), clock);
+            }
+            else if (award is null && holds)
+            {
+                db.BadgeAwards.Add(new BadgeAward { StudentId = record.StudentId, BadgeId = badge.Id, AwardedAt = now });
+                db.PublishEvent(new BadgeAwarded(Guid.CreateVersion7(), record.StudentId, badge.Id, badge.Name, now), clock);
+            }
         }
     }
 }

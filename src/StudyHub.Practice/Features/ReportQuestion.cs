@@ -49,6 +49,10 @@ internal sealed class ReportQuestion(PracticeDbContext db, ICurrentUser currentU
         // second save then fails on the voided-points key and is tried again, finding them voided.
         for (var attempt = 1; ; attempt++)
         {
+            // The question is locked before anything is read: an answer being written to it commits
+            // first and is voided below, and one written later sees the mark (QuestionLocks).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var question = await QuestionLocks.LockAsync(db, questionId, cancellationToken) ?? throw new NotFoundException("question");
             if (await FindAsync(questionId, studentId, cancellationToken) is { } earlier)
             {
                 return (earlier, false);
@@ -62,12 +66,12 @@ internal sealed class ReportQuestion(PracticeDbContext db, ICurrentUser currentU
             };
             db.QuestionReports.Add(report);
 
-            // The report voids the question's points for everyone until a teacher resolves it, in the same save.
-            var question = await db.Questions.FirstAsync(q => q.Id == questionId, cancellationToken);
+            // The report voids the question's points for everyone until a teacher resolves it, in the same commit.
             await voiding.VoidAsync(question, now, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return (ToView(report), true);
             }
             catch (DbUpdateException)

@@ -33,8 +33,12 @@ internal sealed class ResolveReports(PracticeDbContext db, ICurrentUser currentU
         var resolution = Array.IndexOf(Resolutions, request.Resolution?.Trim().ToLowerInvariant()) is var index and >= 0
             ? (ReportResolution)index
             : throw ValidationFailedException.For("resolution", "Say how the question was: " + string.Join(", ", Resolutions) + ".");
-        var question = await db.Questions.FirstOrDefaultAsync(q => q.Id == questionId && q.GameId == game.Id, cancellationToken)
-            ?? throw new NotFoundException("question");
+
+        // Locked like a report (QuestionLocks): an answer being written to it commits before the points are restored or made final.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var question = await QuestionLocks.LockAsync(db, questionId, cancellationToken) is { } found && found.GameId == game.Id
+            ? found
+            : throw new NotFoundException("question");
 
         var now = clock.GetUtcNow().UtcDateTime;
         var open = await db.QuestionReports.Where(r => r.QuestionId == question.Id && r.ResolvedAt == null).ToListAsync(cancellationToken);
@@ -64,6 +68,7 @@ internal sealed class ResolveReports(PracticeDbContext db, ICurrentUser currentU
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StudyHub.Kernel.Data;
 using StudyHub.Kernel.Errors;
 using StudyHub.Kernel.Jobs;
 using StudyHub.Kernel.Learning;
@@ -14,7 +16,6 @@ using StudyHub.Math;
 using StudyHub.Practice.Data;
 using StudyHub.Practice.Domain;
 using StudyHub.Practice.Generation;
-using StudyHub.Practice.Leaderboards;
 
 namespace StudyHub.Practice.Features;
 
@@ -85,15 +86,35 @@ public sealed record BadgeView(string Id, string Name, string Description);
 
 /// <summary>
 /// Scores one attempt. Idempotent by the <c>Idempotency-Key</c> header: the outcome is stored with
-/// the attempt in the same save, so a retried request gets the same answer and is never scored
+/// the attempt in the same commit, so a retried request gets the same answer and is never scored
 /// twice; the same key with a different body is a 409. The attempt, the learning-event log entry
 /// and the <see cref="QuestionAnswered"/> outbox event commit together.
 /// </summary>
+/// <remarks>
+/// Throughput (issue 9, ADR 0006): everything the answer needs is read in one compiled query, the
+/// grading happens outside any transaction, and the write goes to the group commit, which commits
+/// many students' answers in one SQLite transaction. The write checks that the question, the
+/// delivery and the session are still as they were read (conditional updates); when another
+/// request changed them in between (a report, a hint, a twin of this request) it is read and
+/// graded again, at most <see cref="Rounds"/> times.
+/// </remarks>
 internal sealed class SubmitAnswer(
-    PracticeDbContext db, ICurrentUser currentUser, IPeopleDirectory people, LeaderboardPosting boards, PointsVoiding voiding, MathEngine engine, TimeProvider clock)
+    PracticeDbContext db, ICurrentUser currentUser, IGroupCommit<PracticeDbContext> commits, MathEngine engine, TimeProvider clock)
 {
     public const int MaxAnswerLength = 500;
     public const string IdempotencyHeader = IdempotentRequests.Header;
+    private const int Rounds = 3;
+
+    // Session, question, delivery and an earlier outcome under the same key: one round trip.
+    private static readonly Func<PracticeDbContext, Guid, Guid, Guid, string, Task<AnswerContext?>> ReadContextAsync = EF.CompileAsyncQuery(
+        (PracticeDbContext db, Guid sessionId, Guid studentId, Guid questionId, string key) =>
+            (from s in db.Sessions.AsNoTracking()
+             where s.Id == sessionId && s.StudentId == studentId
+             from q in db.Questions.AsNoTracking().Where(q => q.Id == questionId && q.GameId == s.GameId).DefaultIfEmpty()
+             from d in db.Deliveries.AsNoTracking().Where(d => d.SessionId == sessionId && d.QuestionId == questionId).DefaultIfEmpty()
+             from r in db.IdempotencyRecords.AsNoTracking().Where(r => r.StudentId == studentId && r.Key == key).DefaultIfEmpty()
+             select new AnswerContext(s, q, d, r == null ? null : r.RequestHash, r == null ? null : r.ResponseJson))
+            .FirstOrDefault());
 
     public async Task<AnswerResult> HandleAsync(Guid sessionId, string? idempotencyKey, SubmitAnswerRequest request, CancellationToken cancellationToken)
     {
@@ -108,25 +129,59 @@ internal sealed class SubmitAnswer(
         }
 
         var requestHash = Hash(sessionId, request.QuestionId, answer, explanation);
-        if (await IdempotentRequests.ReplayAsync<AnswerResult>(db, studentId, idempotencyKey!, requestHash, cancellationToken) is { } replayed)
+        for (var round = 1; ; round++)
         {
-            return replayed;
+            var context = await ReadContextAsync(db, sessionId, studentId, request.QuestionId, idempotencyKey!);
+            if (context is null)
+            {
+                // Not the caller's session: a key already used elsewhere is still a replay (or a 409) first.
+                return await IdempotentRequests.ReplayAsync<AnswerResult>(db, studentId, idempotencyKey!, requestHash, cancellationToken)
+                    ?? throw new NotFoundException("game session");
+            }
+
+            if (context.ReplayHash is not null)
+            {
+                return context.ReplayHash == requestHash
+                    ? JsonSerializer.Deserialize<AnswerResult>(context.ReplayJson!, PracticeJson.Options)!
+                    : throw new ConflictException("idempotency_key_reused", $"This {IdempotentRequests.Header} was already used for a different request.");
+            }
+
+            var write = await PlanAsync(context, studentId, idempotencyKey!, requestHash, request, answer, explanation, cancellationToken);
+            try
+            {
+                return await commits.CommitAsync(write.SaveAsync, cancellationToken);
+            }
+            catch (Exception raced) when ((raced is AnswerWrite.RacedException or DbUpdateException) && round < Rounds)
+            {
+                // Something changed since the read (or this request's twin committed first): read again.
+            }
+            catch (Exception raced) when (raced is AnswerWrite.RacedException or DbUpdateException)
+            {
+                throw new ConflictException("concurrent_answer", "Another answer to this question was being scored; fetch the question and try again.");
+            }
+        }
+    }
+
+    /// <summary>Checks and grades the attempt against what was read; the write to commit.</summary>
+    private async Task<AnswerWrite> PlanAsync(
+        AnswerContext context, Guid studentId, string key, string requestHash, SubmitAnswerRequest request, string answer, string? explanation, CancellationToken cancellationToken)
+    {
+        var session = context.Session;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (session.IsOver || now - session.LastActivityAt > GameSession.IdleTimeout)
+        {
+            db.Sessions.Attach(session);
+            await SessionAccess.EnsurePlayableAsync(db, session, now, cancellationToken); // throws the 409 (saving an abandonment found now)
         }
 
-        var session = await SessionAccess.OwnSessionAsync(db, currentUser, sessionId, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await SessionAccess.EnsurePlayableAsync(db, session, now, cancellationToken);
-
         // A question of another game (or an invented id) is not found; one not yet served cannot be answered.
-        var question = await db.Questions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == request.QuestionId && q.GameId == session.GameId, cancellationToken)
-            ?? throw new NotFoundException("question");
+        var question = context.Question ?? throw new NotFoundException("question");
         if (question.HiddenAt is not null)
         {
             throw new ConflictException("question_hidden", "Your teacher took this question out of the game; go on to the next one.");
         }
 
-        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.SessionId == session.Id && d.QuestionId == question.Id, cancellationToken)
-            ?? throw new ConflictException("question_not_served", "Fetch this question (GET …/next) before answering it.");
+        var delivery = context.Delivery ?? throw new ConflictException("question_not_served", "Fetch this question (GET …/next) before answering it.");
         if (delivery.EndedAt is not null)
         {
             throw new ConflictException("question_ended", "This question has already ended.");
@@ -138,57 +193,34 @@ internal sealed class SubmitAnswer(
         var timeLimit = GetNextQuestion.TimeLimitOf(question, session);
         var points = Scoring.Score(new ScoreInput(fraction, attemptNumber, timeTaken, timeLimit, delivery.HintsUsed, session.AnswerStreak));
         var fullyRight = Scoring.IsFullyCorrect(fraction);
-        var ended = fullyRight || attemptNumber >= GetNextQuestion.AttemptsAllowed(question) || TeachTheAiGrading.EndsWith(question, fraction);
-        IReadOnlyList<BadgeView> newBadges = [];
-
-        delivery.Attempts = attemptNumber;
-        session.Score += points.Total;
-        session.AnswerStreak = points.StreakAfter;
-        session.LastActivityAt = now;
-        if (ended)
-        {
-            delivery.EndedAt = now;
-            delivery.AnsweredRight = fullyRight;
-            delivery.Points = points.Total;
-            session.QuestionsRight += fullyRight ? 1 : 0;
-            if (question.PointsVoidedAt is not null)
-            {
-                voiding.VoidAnswer(session, question.Id, points.Total, now); // reported: off the score until a teacher resolves it
-            }
-
-            newBadges = await CompleteWhenLastAsync(session, question.Id, now, cancellationToken);
-        }
-
-        var attempt = new AnswerAttempt
-        {
-            Id = Guid.CreateVersion7(), SessionId = session.Id, QuestionId = question.Id, Number = attemptNumber, Answer = stored,
-            FractionPermille = (int)(fraction * 1000), Points = points.Total, TimeTakenMs = Milliseconds(timeTaken),
-            TimeLimitMs = Milliseconds(timeLimit), HintsUsed = delivery.HintsUsed, AnsweredAt = now,
-        };
-        db.Attempts.Add(attempt);
-        db.LearningEvents.Add(new LearningEvent
-        {
-            Id = attempt.Id, StudentId = studentId, Kind = LearningEventKind.AnswerAttempted, SessionId = session.Id, QuestionId = question.Id,
-            SkillId = question.SkillId, Correct = fullyRight, Attempt = attemptNumber, HintsUsed = delivery.HintsUsed,
-            TimeTakenMs = attempt.TimeTakenMs, TimeLimitMs = attempt.TimeLimitMs, Points = points.Total, OccurredAt = now,
-        });
-        db.PublishEvent(
-            new QuestionAnswered(attempt.Id, studentId, question.SkillId, question.Id, session.Id, fullyRight, attemptNumber, delivery.HintsUsed,
-                TimeSpan.FromMilliseconds(attempt.TimeTakenMs), timeLimit, now),
-            clock);
-
-        var result = new AnswerResult(
-            question.Id, fullyRight, System.Math.Round(fraction, 4), attemptNumber, ended ? 0 : GetNextQuestion.AttemptsAllowed(question) - attemptNumber, ended,
+        var attemptsAllowed = GetNextQuestion.AttemptsAllowed(question);
+        var ended = fullyRight || attemptNumber >= attemptsAllowed || TeachTheAiGrading.EndsWith(question, fraction);
+        var attemptId = Guid.CreateVersion7();
+        var outcome = new AnswerResult(
+            question.Id, fullyRight, System.Math.Round(fraction, 4), attemptNumber, ended ? 0 : attemptsAllowed - attemptNumber, ended,
             new PointsView(points.BasePoints, System.Math.Round(points.TimeBonus, 2), System.Math.Round(points.Accuracy, 4), System.Math.Round(points.Fraction, 4),
                 points.StreakBonus, points.HintMultiplier, points.Total),
             fullyRight ? null : feedback,
             ended ? question.AnswerText : null,
             ended ? question.Explanation : null,
-            session.AnswerStreak, session.Score, StartSession.StateName(session.State), newBadges,
+            points.StreakAfter, session.Score, StartSession.StateName(session.State), [],
             ended ? PartsView(question, parts) : null);
-        return await IdempotentRequests.SaveAsync(db, studentId, idempotencyKey!, requestHash, result, now,
-            () => new ConflictException("concurrent_answer", "Another answer to this question was being scored; fetch the question and try again."),
-            cancellationToken);
+        var attempt = new AnswerAttempt
+        {
+            Id = attemptId, SessionId = session.Id, QuestionId = question.Id, Number = attemptNumber, Answer = stored,
+            FractionPermille = (int)(fraction * 1000), Points = points.Total, TimeTakenMs = Milliseconds(timeTaken),
+            TimeLimitMs = Milliseconds(timeLimit), HintsUsed = delivery.HintsUsed, AnsweredAt = now,
+        };
+        var answered = Job.Create(
+            IntegrationEvents.KindOf<QuestionAnswered>(),
+            JsonSerializer.Serialize(
+                new QuestionAnswered(attemptId, studentId, question.SkillId, question.Id, session.Id, fullyRight, attemptNumber, delivery.HintsUsed,
+                    TimeSpan.FromMilliseconds(attempt.TimeTakenMs), timeLimit, now),
+                JobQueue.PayloadJson),
+            now);
+        return new AnswerWrite(
+            studentId, key, requestHash, session, new QuestionMarks(question.PointsVoidedAt, question.HiddenAt, question.EditedAt), delivery, attempt,
+            question.SkillId, fullyRight, ended, points.StreakAfter, outcome, answered);
     }
 
     /// <summary>
@@ -204,62 +236,96 @@ internal sealed class SubmitAnswer(
         return stored is null ? null : JsonSerializer.Deserialize<AnswerResult>(stored, PracticeJson.Options);
     }
 
-    /// <summary>Completes the session when this was its last question: daily streak, lifetime points, badges (each once, through the outbox).</summary>
-    private async Task<IReadOnlyList<BadgeView>> CompleteWhenLastAsync(GameSession session, Guid questionId, DateTime now, CancellationToken cancellationToken)
+    /// <summary>What an answer reads, in one query; <see cref="Question"/> and <see cref="Delivery"/> are null when missing.</summary>
+    private sealed record AnswerContext(GameSession Session, GameQuestion? Question, QuestionDelivery? Delivery, string? ReplayHash, string? ReplayJson);
+
+    /// <summary>
+    /// An answer's write, run by the group commit on its own context: it holds values only, never
+    /// the request's context or entities, so it can run after the request has gone and run again.
+    /// </summary>
+    private sealed record AnswerWrite(
+        Guid StudentId, string Key, string RequestHash, GameSession SessionRead, QuestionMarks QuestionRead, QuestionDelivery DeliveryRead,
+        AnswerAttempt Attempt, string SkillId, bool FullyRight, bool Ended, int StreakAfter, AnswerResult Outcome, Job Answered)
     {
-        // Questions a teacher hid are skipped: the session is complete when every other one has ended.
-        var endedBefore = await db.Deliveries.CountAsync(d => d.SessionId == session.Id && d.EndedAt != null, cancellationToken);
-        var endedIds = db.Deliveries.Where(d => d.SessionId == session.Id && d.EndedAt != null).Select(d => d.QuestionId);
-        var remaining = await db.Questions.CountAsync(
-            q => q.GameId == session.GameId && q.HiddenAt == null && q.Id != questionId && !endedIds.Contains(q.Id), cancellationToken);
-        if (remaining > 0)
+        public async Task<AnswerResult> SaveAsync(PracticeDbContext db, IServiceProvider services, CancellationToken cancellationToken)
         {
-            return [];
+            var now = Attempt.AnsweredAt;
+
+            // Reported, restored, hidden or edited since it was graded: grade again. On PostgreSQL this
+            // read also locks the question against a report until this commits (QuestionLocks).
+            if (await QuestionLocks.MarksAsync(db, Attempt.QuestionId, cancellationToken) != QuestionRead)
+            {
+                throw new RacedException();
+            }
+
+            var attempts = Attempt.Number;
+            var ended = Ended;
+            var points = Attempt.Points;
+            var right = FullyRight;
+            var delivered = await db.Deliveries
+                .Where(d => d.SessionId == SessionRead.Id && d.QuestionId == Attempt.QuestionId && d.Attempts == DeliveryRead.Attempts
+                    && d.HintsUsed == DeliveryRead.HintsUsed && d.EndedAt == null)
+                .ExecuteUpdateAsync(
+                    set =>
+                    {
+                        set.SetProperty(d => d.Attempts, attempts);
+                        if (ended)
+                        {
+                            set.SetProperty(d => d.EndedAt, (DateTime?)now).SetProperty(d => d.AnsweredRight, right).SetProperty(d => d.Points, points);
+                        }
+                    },
+                    cancellationToken);
+            if (delivered == 0)
+            {
+                throw new RacedException(); // another attempt, a hint or an end came first
+            }
+
+            // While the question is reported its points are voided as soon as it ends (PointsVoiding).
+            var voided = ended && QuestionRead.PointsVoidedAt is not null
+                ? services.GetRequiredService<PointsVoiding>().VoidAnswer(SessionRead.Id, StudentId, Attempt.QuestionId, points, now)
+                : 0;
+            var score = SessionRead.Score + points - voided;
+            var streak = StreakAfter;
+            var rightNow = ended && right ? 1 : 0;
+            var scored = await db.Sessions
+                .Where(s => s.Id == SessionRead.Id && s.Score == SessionRead.Score && s.AnswerStreak == SessionRead.AnswerStreak && s.State == SessionRead.State)
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(s => s.Score, score).SetProperty(s => s.AnswerStreak, streak).SetProperty(s => s.LastActivityAt, now)
+                        .SetProperty(s => s.QuestionsRight, s => s.QuestionsRight + rightNow),
+                    cancellationToken);
+            if (scored == 0)
+            {
+                throw new RacedException(); // the session's score, streak or state moved
+            }
+
+            db.Attempts.Add(Attempt);
+            db.LearningEvents.Add(new LearningEvent
+            {
+                Id = Attempt.Id, StudentId = StudentId, Kind = LearningEventKind.AnswerAttempted, SessionId = SessionRead.Id, QuestionId = Attempt.QuestionId,
+                SkillId = SkillId, Correct = FullyRight, Attempt = Attempt.Number, HintsUsed = Attempt.HintsUsed,
+                TimeTakenMs = Attempt.TimeTakenMs, TimeLimitMs = Attempt.TimeLimitMs, Points = Attempt.Points, OccurredAt = now,
+            });
+            db.Set<Job>().Add(Answered);
+
+            var state = SessionRead.State;
+            IReadOnlyList<BadgeView> badges = [];
+            if (ended && await services.GetRequiredService<SessionCompletion>().CompleteWhenLastAsync(SessionRead.Id, Attempt.QuestionId, now, cancellationToken) is { } completed)
+            {
+                state = SessionState.Completed;
+                badges = completed;
+            }
+
+            var result = Outcome with { SessionScore = score, SessionState = StartSession.StateName(state), NewBadges = badges };
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                StudentId = StudentId, Key = Key, RequestHash = RequestHash,
+                ResponseJson = JsonSerializer.Serialize(result, PracticeJson.Options), CreatedAt = now,
+            });
+            return result;
         }
 
-        var questionCount = endedBefore + 1;
-
-        session.State = SessionState.Completed;
-        session.EndedAt = now;
-        db.LearningEvents.Add(new LearningEvent
-        {
-            Id = Guid.CreateVersion7(), StudentId = session.StudentId, Kind = LearningEventKind.SessionCompleted, SessionId = session.Id,
-            Correct = session.QuestionsRight == questionCount, Points = session.Score, OccurredAt = now,
-        });
-
-        var record = await db.Players.FirstOrDefaultAsync(p => p.StudentId == session.StudentId, cancellationToken);
-        if (record is null)
-        {
-            record = new PlayerRecord { StudentId = session.StudentId };
-            db.Players.Add(record);
-        }
-
-        var (today, dayStart, nextDay) = StartSession.StudentDay(await people.FindStudentAsync(session.StudentId, cancellationToken), now);
-        record.RecordPlayedOn(today);
-        record.TotalPoints += session.Score;
-        record.GamesCompleted++;
-
-        // Replaying a game counts towards the boards once per (student's) day: only its first completed session today posts.
-        var replayedToday = await db.Sessions.AnyAsync(
-            s => s.StudentId == session.StudentId && s.GameId == session.GameId && s.Id != session.Id && s.State == SessionState.Completed
-                && s.EndedAt >= dayStart && s.EndedAt < nextDay,
-            cancellationToken);
-        if (!replayedToday)
-        {
-            await boards.PostAsync(session.StudentId, ScoreKind.Game, session.Score, now, cancellationToken);
-            session.BoardsPostedAt = now; // where voided points of this session go and come back (PointsVoiding)
-        }
-
-        var owned = await db.BadgeAwards.Where(b => b.StudentId == session.StudentId).Select(b => b.BadgeId).ToListAsync(cancellationToken);
-        var completed = new CompletedGame(questionCount, session.QuestionsRight, record);
-        var earned = Badges.Catalogue.Where(b => !owned.Contains(b.Id) && b.IsEarned(completed)).ToList();
-        foreach (var badge in earned)
-        {
-            db.BadgeAwards.Add(new BadgeAward { StudentId = session.StudentId, BadgeId = badge.Id, AwardedAt = now });
-            db.PublishEvent(new BadgeAwarded(Guid.CreateVersion7(), session.StudentId, badge.Id, badge.Name, now), clock);
-        }
-
-        return [.. earned.Select(b => new BadgeView(b.Id, b.Name, b.Description))];
+        /// <summary>What the answer was graded against changed before it could be written.</summary>
+        public sealed class RacedException() : Exception("The answer's question, delivery or session changed while it was being scored.");
     }
 
     /// <summary>

@@ -58,6 +58,21 @@ public sealed class ExplanationRubricTests
         Assert.False(ExplanationRubric.Judge("SignErrorMovingTerm", "another sidequest").NamedOperation);
     }
 
+    [Theory]
+    [InlineData("SignErrorMovingTerm", "Do not subtract 3.", false, false)]
+    [InlineData("SignErrorMovingTerm", "You shouldn't add 3 to the other side.", false, false)]
+    [InlineData("SignErrorMovingTerm", "Don't change the sign, never move it.", false, false)]
+    [InlineData("SignErrorMovingTerm", "Don't add 3, subtract it: the sign changes when it moves across.", true, true)]
+    [InlineData("SignErrorMovingTerm", "Instead of adding 3, take away 3 from both sides.", true, false)]
+    [InlineData("SignErrorMovingTerm", "Sam didn't change the sign when the 3 moved to the other side.", true, true)]
+    [InlineData("ForgotToFlipInequality", "You did not flip the sign after dividing by -2.", true, true)]
+    [InlineData("ForgotToFlipInequality", "Dividing by a negative does not flip anything.", true, false)]
+    [InlineData("AddedNumeratorsAndDenominators", "The denominator doesn't change when you add fractions.", true, true)]
+    [InlineData("AddedNumeratorsAndDenominators", "You can't add fractions like that.", false, false)]
+    [InlineData("DividedTheWrongWay", "Don't divide, and it isn't upside down.", false, false)]
+    public void A_negated_cue_names_nothing_while_a_described_mistake_or_a_turn_to_the_fix_still_counts(string misconception, string explanation, bool operation, bool idea) =>
+        Assert.Equal(new RubricJudgement(operation, idea), ExplanationRubric.Judge(misconception, explanation));
+
     [Fact]
     public void The_rubric_covers_a_misconception_of_every_seed_skill_the_engine_plants_in_a_worked_solution()
     {

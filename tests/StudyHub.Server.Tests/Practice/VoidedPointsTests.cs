@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using StudyHub.Kernel.Jobs;
+using StudyHub.Kernel.Learning;
+using StudyHub.Practice.Domain;
 using StudyHub.Practice.Features;
 using StudyHub.Server.Tests.Infrastructure;
 
@@ -112,6 +115,49 @@ public sealed class VoidedPointsTests : IDisposable
         var hidden = await (await ResolveAsync(teacherClient, gameId, questionId, "hidden")).JsonAsync();
         Assert.Equal((true, false), (hidden.GetProperty("hidden").GetBoolean(), hidden.GetProperty("pointsVoided").GetBoolean()));
         Assert.Equal(2, await PracticeHost.WithDbAsync(_factory, db => db.VoidedPoints.CountAsync(v => v.Final)));
+    }
+
+    [Fact]
+    public async Task The_1000_points_badge_goes_when_voided_points_take_the_total_below_and_comes_back_with_them()
+    {
+        var (teacher, _, gameId, ada, ben) = await ClassPlayedAsync();
+        using var teacherClient = _factory.CreateClientFor(teacher);
+        using var adaClient = _factory.CreateClientFor(ada);
+        var questionId = await FirstQuestionAsync(gameId);
+        var earned = await PointsOnAsync(ben, questionId);
+
+        // Ben crossed 1,000 lifetime points with this game: without its first question he is one point short.
+        await PracticeHost.WithDbAsync(_factory, async db =>
+        {
+            var record = await db.Players.SingleAsync(p => p.StudentId == ben.Id);
+            record.TotalPoints = 999 + earned;
+            db.BadgeAwards.Add(new BadgeAward { StudentId = ben.Id, BadgeId = "points-1000", AwardedAt = _factory.Clock.GetUtcNow().UtcDateTime });
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.Created, (await adaClient.PostAsJsonAsync($"/api/v1/questions/{questionId}/reports", new { reason = "wrong-answer" })).StatusCode);
+        Assert.False(await HasBadgeAsync(ben, "points-1000"));
+
+        // Badges about what happened stay: the perfect game was played, whatever its points are worth now.
+        Assert.Equal(["first-game", "perfect-game"], await BadgesAsync(ben));
+        Assert.Equal(1, await EventsAsync<BadgeRevoked>(ben, "points-1000"));
+
+        await ApiClient.EnsureSuccessAsync(await ResolveAsync(teacherClient, gameId, questionId, "fine"));
+        Assert.True(await HasBadgeAsync(ben, "points-1000"));
+        Assert.Equal(1, await EventsAsync<BadgeAwarded>(ben, "points-1000"));
+        Assert.Equal(["first-game", "perfect-game"], await BadgesAsync(ada));
+    }
+
+    private Task<bool> HasBadgeAsync(TestAccount student, string badgeId) =>
+        PracticeHost.WithDbAsync(_factory, db => db.BadgeAwards.AnyAsync(b => b.StudentId == student.Id && b.BadgeId == badgeId));
+
+    private Task<List<string>> BadgesAsync(TestAccount student) =>
+        PracticeHost.WithDbAsync(_factory, db => db.BadgeAwards.Where(b => b.StudentId == student.Id).Select(b => b.BadgeId).OrderBy(b => b).ToListAsync());
+
+    private async Task<int> EventsAsync<TEvent>(TestAccount student, string badgeId)
+    {
+        var payloads = await PracticeHost.WithDbAsync(_factory, db => db.Set<Job>().Where(j => j.Kind == IntegrationEvents.KindOf<TEvent>()).Select(j => j.Payload).ToListAsync());
+        return payloads.Count(p => p.Contains(student.Id.ToString(), StringComparison.Ordinal) && p.Contains('"' + badgeId + '"', StringComparison.Ordinal));
     }
 
     private sealed record Standing(Guid SessionId, int Session, int Lifetime, int ClassBoard, int GlobalBoard);
