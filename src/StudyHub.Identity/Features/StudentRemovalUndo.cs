@@ -1,12 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using StudyHub.Kernel.Errors;
-using StudyHub.Kernel.Validation;
 
 namespace StudyHub.Identity.Features;
 
