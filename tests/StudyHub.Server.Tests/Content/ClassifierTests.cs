@@ -35,7 +35,8 @@ public sealed class ClassifierTests(ITestOutputHelper output)
         var subjectAccuracy = (double)subjectHits / heldOut.Count;
         var skillAccuracy = (double)skillHits / heldOut.Count;
         output.WriteLine($"Held-out accuracy on {heldOut.Count} problems (trained on {training.Count}): subject {subjectAccuracy:P1}, skill {skillAccuracy:P1}");
-        // Measured 91.5% subject / 84.7% skill with the skill vocabulary (71% / 39% without it; of ~60 skills,
+        // Measured 91.5% subject / 81.4% skill with the skill vocabulary (84.7% before skills below 0.4 of
+        // the subject's mass were left unnamed) (71% / 39% without it; of ~60 skills,
         // chance is under 2%); the floors catch regressions.
         Assert.True(heldOut.Count >= 55, "the held-out part should be big enough to mean something");
         Assert.True(subjectAccuracy >= 0.88, $"subject accuracy {subjectAccuracy:P1}");
@@ -79,12 +80,12 @@ public sealed class ClassifierTests(ITestOutputHelper output)
         Assert.True(skillWrong <= count * EvaluationWrongSkillCeiling / 100, $"wrong skill named {skillWrong}/{count}");
     }
 
-    /// <summary>Just under what was measured (docs/reading.md section 6: 92.7% subject, 77.0% skill, 22.5% wrong skill), so a regression fails.</summary>
+    /// <summary>Just under what was measured (docs/reading.md section 6: 92.7% subject, 77.0% skill, 18.0% wrong skill), so a regression fails.</summary>
     private const int EvaluationSubjectFloor = 90;
 
     private const int EvaluationSkillFloor = 75;
 
-    private const int EvaluationWrongSkillCeiling = 25;
+    private const int EvaluationWrongSkillCeiling = 19;
 
     private static List<(string Label, string Text, string? Instruction)> EvaluationSet()
     {
