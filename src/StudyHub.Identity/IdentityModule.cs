@@ -130,6 +130,7 @@ public static class IdentityModule
         ManageSessions.Map(api);
         UpdateProfile.Map(api);
         Classrooms.Map(api);
+        StudentRemovalUndo.Map(api);
         ParentalConsent.Map(api);
         PersonalData.Map(api);
         AdministerUsers.Map(api);

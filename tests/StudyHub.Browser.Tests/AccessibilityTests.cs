@@ -20,6 +20,7 @@ public sealed class AccessibilityTests(StudyHubServer server)
 
         await PageAudits.AssertNoContentSecurityPolicyViolationsAsync(page);
         await PageAudits.AssertNoSeriousAccessibilityViolationsAsync(page);
+        await PageAudits.AssertNoHorizontalOverflowAsync(page);
     }
 
     [Fact]
@@ -64,6 +65,40 @@ public sealed class AccessibilityTests(StudyHubServer server)
             await page.GotoAsync(path);
             await PageAudits.AssertNoContentSecurityPolicyViolationsAsync(page);
             await PageAudits.AssertNoSeriousAccessibilityViolationsAsync(page);
+            await PageAudits.AssertNoHorizontalOverflowAsync(page);
         }
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_main_navigation_is_one_row_with_a_menu_that_works_by_keyboard()
+    {
+        var email = $"nav-{Guid.NewGuid():N}@example.org";
+        await server.RegisterThroughApiAsync("student", email, "Nia Brooks", DateOnly.FromDateTime(DateTime.UtcNow.AddYears(-14)));
+        var page = await server.NewPageAsync();
+        await PageAudits.WatchContentSecurityPolicyAsync(page);
+        await StudyHubServer.SignInAsync(page, email);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Nia Brooks" })).ToBeVisibleAsync();
+        await page.SetViewportSizeAsync(375, 812);
+
+        // Brand and menu button on one row (the row of eight links wrapped to three before).
+        var header = await page.Locator("header.topbar").BoundingBoxAsync();
+        Assert.True(header!.Height < 80, $"the phone header is {header.Height} px tall");
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Progress" })).ToBeHiddenAsync();
+        await PageAudits.AuditAtBothWidthsAsync(page, "shell", "phone-menu-closed");
+        await page.SetViewportSizeAsync(375, 812);
+
+        await nav.GetByText("Menu").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var progress = nav.GetByRole(AriaRole.Link, new() { Name = "Progress" });
+        await Assertions.Expect(progress).ToBeVisibleAsync();
+        var target = await progress.BoundingBoxAsync();
+        Assert.True(target!.Height >= 44, $"a menu link is {target.Height} px tall");
+        Directory.CreateDirectory(Path.Combine(StudyHubServer.RepositoryRoot(), "artifacts", "screenshots", "shell"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(StudyHubServer.RepositoryRoot(), "artifacts", "screenshots", "shell", "phone-menu-open-375.png") });
+        await PageAudits.AssertNoSeriousAccessibilityViolationsAsync(page);
+        await progress.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/progress$"));
+        await PageAudits.AssertNoContentSecurityPolicyViolationsAsync(page);
     }
 }

@@ -69,6 +69,7 @@ public sealed partial class ClassroomJourneyTests(StudyHubServer server)
         await page.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Biology" }));
         await Expect(page.GetByText("Teacher: Mr. Okafor"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Class leaderboard" })).ToHaveAttributeAsync("href", $"/leaderboards?class={classroom!.Id}");
 
         using var roster = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/classrooms/{classroom.Id}/students");
         roster.Headers.Authorization = new AuthenticationHeaderValue("Bearer", teacherToken);

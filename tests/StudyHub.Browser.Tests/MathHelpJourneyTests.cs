@@ -71,6 +71,38 @@ public sealed class MathHelpJourneyTests(StudyHubServer server)
     }
 
     [Fact]
+    public async Task On_a_phone_the_math_keyboard_writes_the_problem_and_a_photo_of_one_becomes_homework()
+    {
+        var page = await SignedInStudentAsync("Sam Okoye");
+        await page.SetViewportSizeAsync(375, 812);
+        await page.GotoAsync("/math");
+
+        // The keyboard is MathLive, fetched on demand; the plain box underneath is what the form sends.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Math keyboard" }).ClickAsync();
+        await Assertions.Expect(page.Locator("math-field")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#problem")).ToBeHiddenAsync();
+        await page.Locator("math-field").ClickAsync();
+        await page.Keyboard.TypeAsync("2x+3=11");
+        await Assertions.Expect(page.Locator("#problem")).ToHaveValueAsync("2x+3=11");
+        await AuditAsync(page, "math-help-7-keyboard");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Help me with this" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".problem-tex .katex")).ToBeVisibleAsync();
+        Assert.Contains("problem=2x%2B3%3D11", page.Url, StringComparison.Ordinal);
+
+        // "Take a photo" (offered before a problem is typed): on a phone the file box opens the camera; here a picture of a problem stands in.
+        await page.GotoAsync("/math");
+        var paper = await page.Context.NewPageAsync();
+        await paper.SetContentAsync("<p style=\"font: 56px sans-serif; padding: 40px; background: #fff; color: #000\">Solve 5x - 4 = 16</p>");
+        var photo = await paper.Locator("p").ScreenshotAsync();
+        await paper.CloseAsync();
+        await page.GetByLabel("Photo of the problem").SetInputFilesAsync(new FilePayload { Name = "problem.png", MimeType = "image/png", Buffer = photo });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Read my photo" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/homework/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.Locator(".problem-text").First).ToContainTextAsync("16", new() { Timeout = 60_000 });
+        await AuditAsync(page, "math-help-8-photo-read");
+    }
+
+    [Fact]
     public async Task A_students_dashboard_shows_every_part_with_a_next_step_and_copies_the_parent_link_code()
     {
         var page = await SignedInStudentAsync("Ana Ruiz");
@@ -114,6 +146,7 @@ public sealed class MathHelpJourneyTests(StudyHubServer server)
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}-{width}.png"), FullPage = true });
         }
 
+        await PageAudits.AssertNoHorizontalOverflowAsync(page);
         await page.SetViewportSizeAsync(1280, 900);
     }
 }

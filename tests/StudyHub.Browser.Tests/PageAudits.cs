@@ -53,7 +53,30 @@ public static class PageAudits
         Assert.True(violations.Length == 0, $"{page.Url} has accessibility violations:\n" + string.Join("\n", violations));
     }
 
-    /// <summary>axe at a laptop's and a phone's width, with a full-page screenshot of each in artifacts/screenshots/<paramref name="journey"/> to look at.</summary>
+    /// <summary>
+    /// At 360 px, the narrowest phone the product supports, the page itself must not scroll
+    /// sideways (a wide table may scroll inside its own box). The message names the innermost
+    /// elements that stick out, to say where to look.
+    /// </summary>
+    public static async Task AssertNoHorizontalOverflowAsync(IPage page)
+    {
+        var before = page.ViewportSize;
+        await page.SetViewportSizeAsync(360, 800);
+        var overflow = await page.EvaluateAsync<string?>("""
+            () => {
+              const width = document.scrollingElement.scrollWidth, view = window.innerWidth;
+              if (width <= view) return null;
+              const out = e => e.getBoundingClientRect().right > view + 1;
+              const culprits = [...document.querySelectorAll('body *')].filter(e => out(e) && ![...e.children].some(out)).slice(0, 5)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).join('.') : ''));
+              return `${width} px wide in a ${view} px window; sticking out: ${culprits.join(', ')}`;
+            }
+            """);
+        await page.SetViewportSizeAsync(before?.Width ?? 1280, before?.Height ?? 900);
+        Assert.True(overflow is null, $"{page.Url} scrolls sideways on a 360 px phone: {overflow}");
+    }
+
+    /// <summary>axe at a laptop's and a phone's width, no sideways scrolling at 360 px, with a full-page screenshot of each in artifacts/screenshots/<paramref name="journey"/> to look at.</summary>
     public static async Task AuditAtBothWidthsAsync(IPage page, string journey, string name)
     {
         var directory = Path.Combine(StudyHubServer.RepositoryRoot(), "artifacts", "screenshots", journey);
@@ -65,6 +88,7 @@ public static class PageAudits
             await AssertNoSeriousAccessibilityViolationsAsync(page);
         }
 
+        await AssertNoHorizontalOverflowAsync(page);
         await page.SetViewportSizeAsync(1280, 900);
     }
 }

@@ -110,6 +110,7 @@ public sealed class PasswordResetJourneyTests(StudyHubServer server)
             await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}-{width}.png"), FullPage = true });
         }
 
+        await PageAudits.AssertNoHorizontalOverflowAsync(page);
         await page.SetViewportSizeAsync(1280, 900);
     }
 }

@@ -143,6 +143,7 @@ public sealed class StudyJourneyTests(StudyHubServer server)
             await PageAudits.AssertNoSeriousAccessibilityViolationsAsync(page);
         }
 
+        await PageAudits.AssertNoHorizontalOverflowAsync(page);
         await page.SetViewportSizeAsync(1280, 900);
     }
 

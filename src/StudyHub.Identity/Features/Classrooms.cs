@@ -12,6 +12,9 @@ public sealed record ClassroomView(Guid Id, string Name, string Subject, string 
 /// <summary>A student on a teacher's roster, with where their consent stands and whether a parent has linked.</summary>
 public sealed record RosterEntry(Guid StudentId, string DisplayName, DateTime JoinedAt, bool AwaitingParentalConsent, bool Under13, string? ConsentBasis, bool ParentLinked);
 
+/// <summary>A removal just made: <see cref="UndoToken"/> restores the student until <see cref="UndoUntil"/> (UTC).</summary>
+public sealed record StudentRemoval(Guid StudentId, string UndoToken, DateTime UndoUntil);
+
 public sealed record ChangeClassroomTimeZoneRequest(string? TimeZone);
 
 /// <summary>The enrollment a teacher just removed: enough to put it back as it was.</summary>
@@ -205,6 +208,9 @@ internal sealed class Classrooms(AccountsDbContext db, ICurrentUser currentUser,
         return await GetAsync(classroomId, cancellationToken);
     }
 
+    /// <summary>403 unless the caller is a teacher, 404 unless they teach this class.</summary>
+    public Task RequireTeacherOfAsync(Guid classroomId, CancellationToken cancellationToken) => RequireOwnClassroomAsync(classroomId, cancellationToken);
+
     private async Task<Classroom> RequireOwnClassroomAsync(Guid classroomId, CancellationToken cancellationToken)
     {
         var teacherId = currentUser.RequireRole(Role.Teacher);
@@ -265,12 +271,13 @@ internal sealed class Classrooms(AccountsDbContext db, ICurrentUser currentUser,
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         classrooms.MapGet("/{classroomId:guid}/students", async Task<Ok<IReadOnlyList<RosterEntry>>> (Guid classroomId, Classrooms handler, CancellationToken ct) => TypedResults.Ok(await handler.RosterAsync(classroomId, ct)))
             .WithName("GetRoster").WithSummary("The roster of a classroom you teach.").ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        classrooms.MapDelete("/{classroomId:guid}/students/{studentId:guid}", async Task<NoContent> (Guid classroomId, Guid studentId, Classrooms handler, CancellationToken ct) =>
+        classrooms.MapDelete("/{classroomId:guid}/students/{studentId:guid}", async Task<Ok<StudentRemoval>> (Guid classroomId, Guid studentId, Classrooms handler, StudentRemovalUndo undo, CancellationToken ct) =>
             {
-                await handler.RemoveStudentAsync(classroomId, studentId, ct);
-                return TypedResults.NoContent();
+                var removed = await handler.RemoveStudentAsync(classroomId, studentId, ct);
+                return TypedResults.Ok(new StudentRemoval(studentId, undo.Issue(removed), undo.UndoUntil(removed)));
             })
-            .WithName("RemoveStudent").WithSummary("Remove a student from a classroom you teach.").ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("RemoveStudent").WithSummary("Remove a student from a classroom you teach; the answer carries a token that undoes it for one minute.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         classrooms.MapPost("/{classroomId:guid}/join-code", async Task<Ok<ClassroomView>> (Guid classroomId, Classrooms handler, CancellationToken ct) => TypedResults.Ok(await handler.RegenerateJoinCodeAsync(classroomId, ct)))
             .WithName("RegenerateJoinCode").WithSummary("Replace the join code of a classroom you teach.").ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         classrooms.MapPut("/{classroomId:guid}/time-zone", async Task<Ok<ClassroomView>> (Guid classroomId, ChangeClassroomTimeZoneRequest request, Classrooms handler, CancellationToken ct) =>

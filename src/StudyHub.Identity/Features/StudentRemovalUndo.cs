@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace StudyHub.Identity.Features;
 
+/// <summary>The token from <c>DELETE …/students/{studentId}</c>.</summary>
+public sealed record RestoreStudentRequest(string? UndoToken);
+
 /// <summary>
 /// Undo for a teacher's "remove student": for one minute the removal can be reversed, the student
 /// returning with their original join date. The removal travels as a signed, encrypted token in the
@@ -12,6 +15,8 @@ namespace StudyHub.Identity.Features;
 internal sealed class StudentRemovalUndo(IDataProtectionProvider protection, Classrooms classrooms, TimeProvider clock)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    private const int MaxTokenLength = 1000;
 
     private readonly IDataProtector _protector = protection.CreateProtector("StudyHub.Identity.StudentRemovalUndo.v1");
 
@@ -28,10 +33,21 @@ internal sealed class StudentRemovalUndo(IDataProtectionProvider protection, Cla
 
     public DateTime UndoUntil(RemovedStudent removed) => removed.RemovedAt + Window;
 
-    /// <summary>Restores the removed student; 404 for a token that is not this class's, 409 once the minute is over.</summary>
-    public async Task<RemovedStudent> UndoAsync(string? token, Guid classroomId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Restores the removed student. The caller must teach the class (403 for other roles, 404 for
+    /// another teacher) before the token is even read, so a stale token tells a stranger nothing;
+    /// then 404 for a token that is not this class's (or, when <paramref name="studentId"/> is given,
+    /// not this student's), 409 once the minute is over.
+    /// </summary>
+    public async Task<RemovedStudent> UndoAsync(string? token, Guid classroomId, Guid? studentId, CancellationToken cancellationToken)
     {
-        var removed = Read(token, classroomId) ?? throw new NotFoundException("removal");
+        await classrooms.RequireTeacherOfAsync(classroomId, cancellationToken);
+        var removed = Read(token, classroomId);
+        if (removed is null || (studentId is { } expected && removed.StudentId != expected))
+        {
+            throw new NotFoundException("removal");
+        }
+
         if (Expired(removed))
         {
             throw new ConflictException("undo_expired", "It is more than a minute since the removal, so it can no longer be undone. The student can join again with the class code.");
@@ -45,7 +61,7 @@ internal sealed class StudentRemovalUndo(IDataProtectionProvider protection, Cla
 
     private RemovedStudent? Read(string? token, Guid classroomId)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 1000)
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
         {
             return null;
         }
@@ -70,4 +86,29 @@ internal sealed class StudentRemovalUndo(IDataProtectionProvider protection, Cla
 
         return new RemovedStudent(classroom, student, new DateTime(joined, DateTimeKind.Utc), new DateTime(removedAt, DateTimeKind.Utc));
     }
+
+    /// <summary>The API's undo: the student back on the roster, as the roster shows them.</summary>
+    public async Task<RosterEntry> RestoreAsync(Guid classroomId, Guid studentId, RestoreStudentRequest request, CancellationToken cancellationToken)
+    {
+        // Role and ownership before validation: a student or another teacher learns nothing from the body.
+        await classrooms.RequireTeacherOfAsync(classroomId, cancellationToken);
+        new FieldErrors().RequireText("undoToken", request.UndoToken, MaxTokenLength).ThrowIfAny();
+        await UndoAsync(request.UndoToken, classroomId, studentId, cancellationToken);
+        var roster = await classrooms.RosterAsync(classroomId, cancellationToken);
+        return roster.FirstOrDefault(s => s.StudentId == studentId) ?? throw new NotFoundException("student");
+    }
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/classrooms/{classroomId:guid}/students/{studentId:guid}/restore",
+                async Task<Ok<RosterEntry>> (Guid classroomId, Guid studentId, RestoreStudentRequest request, StudentRemovalUndo handler, CancellationToken ct) =>
+                    TypedResults.Ok(await handler.RestoreAsync(classroomId, studentId, request, ct)))
+            .RequireAuthorization()
+            .WithTags("Classrooms")
+            .WithName("RestoreStudent")
+            .WithSummary("Undo a removal within one minute, with the token the removal returned (teachers of the class).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 }

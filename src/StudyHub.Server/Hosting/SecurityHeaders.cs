@@ -34,7 +34,7 @@ internal static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = http.Request.Path.Equals(MathHelpPath, StringComparison.OrdinalIgnoreCase) ? MathHelpPolicy : ContentSecurityPolicy;
             if (http.Request.IsHttps)
             {
                 headers.StrictTransportSecurity = StrictTransportSecurity;
@@ -56,6 +56,15 @@ internal static class SecurityHeaders
 
             return next(http);
         });
+
+    public const string MathHelpPath = "/math";
+
+    /// <summary>
+    /// Math help's keyboard (MathLive) lays out its formulas and keys with style attributes in the
+    /// markup it builds, which only 'unsafe-inline' styles allow. Styles cannot run code, and
+    /// scripts stay self-only, so the relaxation is kept to this one page.
+    /// </summary>
+    public static readonly string MathHelpPolicy = ContentSecurityPolicy.Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
 
     /// <summary>
     /// The API reference runs its nonce'd bootstrap script, and its Vue components add their own

@@ -267,16 +267,8 @@ public sealed class StaffPageTests : IDisposable
         Assert.Contains("Hello, Ms. Rivera", await visitor.PageAsync("/dashboard"), StringComparison.Ordinal);
     }
 
-    private async Task<(TestAccount Teacher, ClassroomTests.Classroom Classroom, TestAccount Student)> ClassWithStudentAsync(string studentName)
-    {
-        var teacher = await _factory.RegisterAndSignInAsync("teacher");
-        var student = await _factory.RegisterAndSignInAsync("student", displayName: studentName);
-        using var teacherApi = _factory.CreateClientFor(teacher);
-        using var studentApi = _factory.CreateClientFor(student);
-        var classroom = await ClassroomTests.CreateClassroomAsync(teacherApi);
-        await ApiClient.EnsureSuccessAsync(await studentApi.PostAsJsonAsync("/api/v1/classrooms/join", new { code = classroom.JoinCode }));
-        return (teacher, classroom, student);
-    }
+    private Task<(TestAccount Teacher, ClassroomTests.Classroom Classroom, TestAccount Student)> ClassWithStudentAsync(string studentName) =>
+        ClassroomTests.ClassWithStudentAsync(_factory, studentName);
 
     private async Task<(TestAccount Parent, TestAccount Child)> ParentWithConsentingChildAsync()
     {

@@ -65,6 +65,7 @@ public sealed class PlatformTests
         Assert.Superset(new HashSet<string> { "401", "403", "404" }, Statuses("/api/v1/classrooms/{classroomId}/students", "get").ToHashSet());
         Assert.Superset(new HashSet<string> { "401", "403", "404" }, Statuses("/api/v1/classrooms/join", "post").ToHashSet());
         Assert.Superset(new HashSet<string> { "401", "403", "404" }, Statuses("/api/v1/classrooms/{classroomId}/students/{studentId}/school-consent", "post").ToHashSet());
+        Assert.Superset(new HashSet<string> { "200", "400", "401", "403", "404", "409" }, Statuses("/api/v1/classrooms/{classroomId}/students/{studentId}/restore", "post").ToHashSet());
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
         Assert.Contains("<html lang=\"en\">", await ui.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

@@ -26,6 +26,20 @@ public sealed class SecurityHeaderTests : IClassFixture<StudyHubFactory>
     }
 
     [Fact]
+    public async Task Only_math_help_allows_inline_styles_for_its_keyboard_and_scripts_stay_self_only()
+    {
+        var student = await _factory.RegisterAndSignInAsync("student");
+        using var browser = await WebSession.SignInAsync(_factory, student);
+
+        var math = Policy(await browser.GetAsync("/math?problem=2x%2B3%3D11"));
+        var dashboard = Policy(await browser.GetAsync("/dashboard"));
+
+        Assert.Contains("style-src 'self' 'unsafe-inline';", math, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", math, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe", dashboard, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_api_reference_runs_only_its_own_nonced_bootstrap_script()
     {
         using var client = _factory.CreateClient();
