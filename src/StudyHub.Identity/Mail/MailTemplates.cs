@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using StudyHub.Kernel.Users;
 
 namespace StudyHub.Identity.Mail;
 

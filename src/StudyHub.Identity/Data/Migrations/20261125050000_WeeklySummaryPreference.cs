@@ -5,7 +5,7 @@ namespace StudyHub.Identity.Data.Migrations;
 
 /// <summary>The weekly progress summary becomes its own opt-in preference: off for everyone until they ask for it.</summary>
 [DbContext(typeof(AccountsDbContext))]
-[Migration("20261125040000_WeeklySummaryPreference")]
+[Migration("20261125050000_WeeklySummaryPreference")]
 internal sealed class WeeklySummaryPreference : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
