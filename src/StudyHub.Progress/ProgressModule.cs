@@ -22,6 +22,8 @@ public static class ProgressModule
         services.AddModuleDbContext<ProgressDbContext>(ProgressDbContext.MigrationsHistoryTable);
         services.AddIntegrationEventHandler<QuestionAnswered, ApplyAnswerToMastery>();
         services.AddIntegrationEventHandler<FlashcardReviewed, RememberFlashcardReview>();
+        services.AddIntegrationEventHandler<BadgeAwarded, RecordActivity>();
+        services.AddIntegrationEventHandler<StudyHub.Kernel.Homework.HomeworkUploaded, RecordActivity>();
         services.AddScoped<StudyHub.Kernel.Privacy.IPersonalDataContributor, ProgressPersonalData>();
         services.AddJobHandler<RefitSkillParameters>();
         services.AddRecurringJob(RefitSkillParameters.JobKind,

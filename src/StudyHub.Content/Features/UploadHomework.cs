@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using StudyHub.Content.Extraction;
 using StudyHub.Content.Storage;
+using StudyHub.Kernel.Homework;
 using StudyHub.Kernel.Jobs;
 using StudyHub.Kernel.Validation;
 
@@ -124,6 +125,8 @@ internal sealed class UploadHomework(
 
             db.Homework.Add(homework);
             db.EnqueueJob(JobKind, new ReadHomeworkPayload(homework.Id), clock, maxAttempts: ReadHomework.MaxAttempts);
+            // The upload is a learning event (Progress's log, xAPI), delivered once it is saved.
+            db.PublishEvent(new HomeworkUploaded(Guid.CreateVersion7(now), ownerId, homework.Id, homework.Files.Count, now), clock);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch

@@ -29,7 +29,7 @@ internal sealed class AccountPersonalData(AccountsDbContext db, IPasswordHasher<
                 .Select(t => new { t.Purpose, t.Email, t.CreatedAt, t.ExpiresAt, t.UsedAt }).ToListAsync(cancellationToken),
             parentalConsent = new { grantedAt = user.ParentalConsentGrantedAt, grantedBy = user.ParentalConsentGrantedBy, basis = user.ParentalConsentBasis },
             signInProtection = new { failedSignInsSinceLastSuccess = user.FailedSignInCount, lockouts = await throttle.LockoutsOfAsync(user.NormalizedEmail, cancellationToken) },
-            preferences = new { language = user.PreferredLanguage, timeZone = user.TimeZone, theme = user.Theme, emailNotifications = user.EmailNotifications },
+            preferences = new { language = user.PreferredLanguage, timeZone = user.TimeZone, theme = user.Theme, emailNotifications = user.EmailNotifications, weeklySummary = user.WeeklySummary },
             // Refresh tokens without their hashes: when each was issued, used and due to expire.
             sessions = await db.Sessions.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt)
                 .Select(s => new

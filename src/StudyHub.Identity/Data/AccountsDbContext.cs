@@ -50,6 +50,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             user.Property(u => u.TimeZone).HasMaxLength(64);
             user.Property(u => u.Theme).HasMaxLength(16);
             user.Property(u => u.ParentalConsentBasis).HasMaxLength(16);
+            // The column was added to existing accounts (migration WeeklySummaryPreference): off for them too.
+            user.Property(u => u.WeeklySummary).HasDefaultValue(false);
         });
 
         modelBuilder.Entity<UserSession>(session =>

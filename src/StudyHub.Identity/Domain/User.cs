@@ -42,6 +42,9 @@ internal sealed class User
 
     public bool EmailNotifications { get; set; } = true;
 
+    /// <summary>A parent's weekly progress mail about their children: opt-in (the issue: "emailed to parents who opt in"), so off until they ask.</summary>
+    public bool WeeklySummary { get; set; }
+
     public int FailedSignInCount { get; set; }
 
     public DateTime? DisabledAt { get; set; }

@@ -3,8 +3,9 @@ using StudyHub.Identity.Mail;
 namespace StudyHub.Identity.Features;
 
 /// <summary>
-/// Mail to parents for other modules (the weekly progress summary): who asked for it, and the
-/// mail itself through Identity's outbox. Only verified addresses: an unverified one may be a
+/// Mail to parents for other modules (the weekly progress summary): who asked for it (the opt-in
+/// weekly-summary preference, separate from the general email notifications), and the mail itself
+/// through Identity's outbox. Only verified addresses: an unverified one may be a
 /// stranger's, and these mails speak about a child.
 /// </summary>
 internal sealed class FamilyMail(AccountsDbContext db, Mailbox mailbox, MailLinks links, TimeProvider clock) : IFamilyMail
@@ -12,7 +13,7 @@ internal sealed class FamilyMail(AccountsDbContext db, Mailbox mailbox, MailLink
     public async Task<IReadOnlyList<ParentMailRecipient>> ParentsWantingProgressMailAsync(CancellationToken cancellationToken)
     {
         var parents = await db.Users.AsNoTracking()
-            .Where(u => u.Role == Role.Parent && u.EmailNotifications && u.EmailVerifiedAt != null && u.DisabledAt == null && u.ErasedAt == null
+            .Where(u => u.Role == Role.Parent && u.WeeklySummary && u.EmailVerifiedAt != null && u.DisabledAt == null && u.ErasedAt == null
                 && db.ParentLinks.Any(l => l.ParentId == u.Id))
             .OrderBy(u => u.Id)
             .ToListAsync(cancellationToken);
@@ -38,13 +39,13 @@ internal sealed class FamilyMail(AccountsDbContext db, Mailbox mailbox, MailLink
         ArgumentNullException.ThrowIfNull(unitOfWork);
         ArgumentNullException.ThrowIfNull(mail);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        if (user is null || !user.EmailNotifications || user.EmailVerifiedAt is null || user.DisabledAt is not null || user.ErasedAt is not null)
+        if (user is null || !user.WeeklySummary || user.EmailVerifiedAt is null || user.DisabledAt is not null || user.ErasedAt is not null)
         {
             return false;
         }
 
         mailbox.EnqueueInto(unitOfWork, MailTemplates.Composed(
-            user.PreferredLanguage, user.Email, user.DisplayName, mail.Subject, mail.Paragraphs, mail.ActionLabel, links.To(mail.ActionPath), mail.Footer));
+            mail.Language ?? user.PreferredLanguage, user.Email, user.DisplayName, mail.Subject, mail.Paragraphs, mail.ActionLabel, links.To(mail.ActionPath), mail.Footer));
         return true;
     }
 }

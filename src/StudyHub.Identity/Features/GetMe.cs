@@ -1,6 +1,7 @@
 namespace StudyHub.Identity.Features;
 
-public sealed record Preferences(string Language, string TimeZone, string Theme, bool EmailNotifications);
+/// <param name="WeeklySummary">A parent asked for the weekly progress mail (opt-in).</param>
+public sealed record Preferences(string Language, string TimeZone, string Theme, bool EmailNotifications, bool WeeklySummary = false);
 
 public sealed record MyProfile(
     Guid Id,
@@ -39,7 +40,7 @@ internal sealed class GetMe(AccountsDbContext db, ICurrentUser currentUser, Time
         user.Role.ToString().ToLowerInvariant(),
         user.BirthDate,
         user.IsAwaitingConsent(today),
-        new Preferences(user.PreferredLanguage, user.TimeZone, user.Theme, user.EmailNotifications),
+        new Preferences(user.PreferredLanguage, user.TimeZone, user.Theme, user.EmailNotifications, user.WeeklySummary),
         user.CreatedAt,
         user.EmailVerifiedAt is not null);
 

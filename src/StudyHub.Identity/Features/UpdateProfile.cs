@@ -5,7 +5,8 @@ namespace StudyHub.Identity.Features;
 
 public sealed record UpdateProfileRequest(string? DisplayName);
 
-public sealed record UpdatePreferencesRequest(string? Language, string? TimeZone, string? Theme, bool? EmailNotifications);
+/// <param name="WeeklySummary">A parent's weekly progress mail about their children (opt-in, off by default).</param>
+public sealed record UpdatePreferencesRequest(string? Language, string? TimeZone, string? Theme, bool? EmailNotifications, bool? WeeklySummary = null);
 
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
@@ -18,7 +19,7 @@ internal sealed class UpdateProfile(
     IAuditLog audit,
     TimeProvider clock)
 {
-    public static readonly string[] Languages = ["en", "es", "fr", "de", "pt", "it", "nl", "pl", "uk", "ar", "zh", "ja", "ko", "hi", "vi", "tr"];
+    public static readonly string[] Languages = [.. LanguageChoices.Codes];
     public static readonly string[] Themes = ["system", "light", "dark"];
 
     public async Task<MyProfile> ChangeNameAsync(UpdateProfileRequest request, CancellationToken cancellationToken)
@@ -55,6 +56,7 @@ internal sealed class UpdateProfile(
         user.TimeZone = request.TimeZone ?? user.TimeZone;
         user.Theme = request.Theme ?? user.Theme;
         user.EmailNotifications = request.EmailNotifications ?? user.EmailNotifications;
+        user.WeeklySummary = request.WeeklySummary ?? user.WeeklySummary;
         return await SaveAsync(user, cancellationToken);
     }
 
@@ -102,7 +104,7 @@ internal sealed class UpdateProfile(
             .RequireAuthorization().WithTags("Accounts").WithName("UpdateProfile").WithSummary("Change your display name.").ProducesValidationProblem();
         api.MapPut("/me/preferences", async Task<Ok<MyProfile>> (UpdatePreferencesRequest request, UpdateProfile handler, CancellationToken ct) => TypedResults.Ok(await handler.ChangePreferencesAsync(request, ct)))
             .RequireAuthorization().WithTags("Accounts").WithName("UpdatePreferences")
-            .WithSummary("Change language, time zone, theme or email notifications (fields left out stay as they are).").ProducesValidationProblem();
+            .WithSummary("Change language, time zone, theme, email notifications or the weekly summary (fields left out stay as they are).").ProducesValidationProblem();
         api.MapPost("/me/password", async Task<NoContent> (ChangePasswordRequest request, UpdateProfile handler, CancellationToken ct) =>
             {
                 await handler.ChangePasswordAsync(request, ct);

@@ -73,9 +73,9 @@ internal static class MailTemplates
                 ("Not you? Reset it again", forgotPassword),
                 "If this was you, there is nothing you need to do.");
 
-    /// <summary>A mail another module wrote (its own words), in the same layout as the account mails.</summary>
+    /// <summary>A mail another module wrote (its own words, in <paramref name="language"/>), in the same layout as the account mails.</summary>
     public static OutgoingMail Composed(string language, string to, string name, string subject, IReadOnlyList<string> paragraphs, string actionLabel, Uri action, string? footer) =>
-        Render(Spanish(language) ? "es" : "en", to, name, subject, [.. paragraphs], (actionLabel, action), footer);
+        Render(LanguageChoices.Codes.Contains(language) ? language : "en", to, name, subject, [.. paragraphs], (actionLabel, action), footer);
 
     private static bool Spanish(string language) => string.Equals(language, "es", StringComparison.OrdinalIgnoreCase);
 

@@ -125,6 +125,8 @@ internal sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> opti
             entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
             entry.Property(e => e.SkillId).HasMaxLength(100);
             entry.HasIndex(e => new { e.StudentId, e.OccurredAt });
+            // Whole-log reads in time order (the LRS forwarding job, an administrator's export).
+            entry.HasIndex(e => e.OccurredAt);
         });
 
         modelBuilder.Entity<PlayerRecord>(player =>

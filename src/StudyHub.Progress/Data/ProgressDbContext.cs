@@ -27,6 +27,8 @@ internal sealed class ProgressDbContext(DbContextOptions<ProgressDbContext> opti
 
     public DbSet<WeeklySummarySent> WeeklySummaries => Set<WeeklySummarySent>();
 
+    public DbSet<ActivityEntry> Activities => Set<ActivityEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyStudyHubConventions();
 
@@ -100,6 +102,18 @@ internal sealed class ProgressDbContext(DbContextOptions<ProgressDbContext> opti
         {
             summary.ToTable("progress_weekly_summaries");
             summary.HasKey(w => new { w.ParentId, w.WeekEnding });
+        });
+
+        modelBuilder.Entity<ActivityEntry>(entry =>
+        {
+            entry.ToTable("progress_activity_log");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
+            entry.Property(e => e.ObjectId).HasMaxLength(ActivityEntry.MaxObjectIdLength);
+            entry.Property(e => e.Name).HasMaxLength(ActivityEntry.MaxNameLength);
+            entry.HasIndex(e => new { e.StudentId, e.OccurredAt });
+            // Whole-log reads in time order (the LRS forwarding job, an administrator's export).
+            entry.HasIndex(e => e.OccurredAt);
         });
 
         // The weekly summary's mail is enqueued with its record (outbox).

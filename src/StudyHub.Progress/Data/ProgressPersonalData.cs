@@ -5,7 +5,7 @@ namespace StudyHub.Progress.Data;
 
 /// <summary>
 /// The Progress module's part of a GDPR export and erasure: a student's mastery, its history and
-/// the question results behind it, their flashcards' memory; a teacher's assignments. Erasure also takes the student's
+/// the question results behind it, their flashcards' memory, their badges and uploads in the learning-event log; a teacher's assignments. Erasure also takes the student's
 /// answers out of future refits (they were evidence about them).
 /// </summary>
 internal sealed class ProgressPersonalData(ProgressDbContext db) : IPersonalDataContributor
@@ -29,6 +29,8 @@ internal sealed class ProgressPersonalData(ProgressDbContext db) : IPersonalData
         weeklySummariesReceived = await db.WeeklySummaries.AsNoTracking().Where(w => w.ParentId == userId).OrderBy(w => w.WeekEnding)
             .Select(w => new { w.WeekEnding, w.SentAt, w.Children })
             .ToListAsync(cancellationToken),
+        learningEvents = (await db.Activities.AsNoTracking().Where(a => a.StudentId == userId).OrderBy(a => a.OccurredAt).ToListAsync(cancellationToken))
+            .ConvertAll(a => new { kind = a.Kind.ToString(), a.ObjectId, a.Name, a.Count, a.OccurredAt }),
         assignmentsSet = await db.Assignments.AsNoTracking().Where(a => a.TeacherId == userId).OrderBy(a => a.CreatedAt)
             .Select(a => new { a.Id, a.ClassroomId, a.GameId, a.Title, a.DueAt, a.CreatedAt })
             .ToListAsync(cancellationToken),
@@ -40,6 +42,7 @@ internal sealed class ProgressPersonalData(ProgressDbContext db) : IPersonalData
         await db.Snapshots.Where(s => s.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.QuestionResults.Where(r => r.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.CardMemories.Where(c => c.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Activities.Where(a => a.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.WeeklySummaries.Where(w => w.ParentId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<Domain.AssignmentStudent>().Where(s => s.StudentId == userId).ExecuteDeleteAsync(cancellationToken);
         // A departed teacher's assignments go with them; their students' plays stay in Practice.

@@ -28,10 +28,10 @@ internal sealed class SkillMastery
 
     public SkillStats Stats => new(Evidence, CorrectEvidence, AttemptsTotal, MedianTimeShare);
 
-    /// <summary>When P(L) first reached the mastery threshold (kept if it later falls back).</summary>
+    /// <summary>When P(L) first reached the mastery threshold in the traced evidence (kept if it later falls back).</summary>
     public DateTime? MasteredAt { get; set; }
 
-    /// <summary>Optimistic concurrency: two answers applied at once must not both start from the same P(L).</summary>
+    /// <summary>Optimistic concurrency: two answers applied at once must not both replay without the other's evidence.</summary>
     public int Version { get; set; }
 
     /// <summary>Recomputes the running totals from all of the student's answered questions of this skill.</summary>
@@ -43,6 +43,7 @@ internal sealed class SkillMastery
         TimeSpentMs = results.Sum(r => r.TimeTakenMs);
     }
 
+    /// <summary>One more piece of evidence, answered no earlier than any before it: the BKT step on the current P(L).</summary>
     public void Apply(bool correct, BktParameters parameters, DateTime at)
     {
         PKnown = KnowledgeTracing.Update(PKnown, correct, parameters);
@@ -59,6 +60,43 @@ internal sealed class SkillMastery
 
         UpdatedAt = at;
         Version++;
+    }
+
+    /// <summary>The order evidence is traced in: when it was answered, then the question id (a fixed tie-break).</summary>
+    public static readonly Comparer<QuestionResult> AnswerOrder = Comparer<QuestionResult>.Create((a, b) =>
+        a.FirstAnsweredAt != b.FirstAnsweredAt ? a.FirstAnsweredAt.CompareTo(b.FirstAnsweredAt) : a.QuestionId.CompareTo(b.QuestionId));
+
+    /// <summary>
+    /// P(L) traced from the prior through every answered question of the skill (one piece of
+    /// evidence each) in the order they were answered: for evidence that arrived after later
+    /// evidence. Applying evidence in answer order step by step (<see cref="Apply"/>) gives
+    /// exactly the same, so answers delivered late or at the same time by several workers end
+    /// where one-by-one delivery ends. Returns P(L) after each piece of evidence, in that order.
+    /// </summary>
+    public List<(QuestionResult Result, double PKnown)> Replay(IReadOnlyCollection<QuestionResult> results, BktParameters parameters)
+    {
+        var ordered = results.Order(AnswerOrder).ToList();
+        var steps = new List<(QuestionResult, double)>(ordered.Count);
+        var pKnown = parameters.Prior;
+        DateTime? firstMastered = null;
+        foreach (var result in ordered)
+        {
+            pKnown = KnowledgeTracing.Update(pKnown, result.Correct, parameters);
+            if (KnowledgeTracing.IsMastered(pKnown))
+            {
+                firstMastered ??= result.FirstAnsweredAt;
+            }
+
+            steps.Add((result, pKnown));
+        }
+
+        PKnown = pKnown;
+        Evidence = ordered.Count;
+        CorrectEvidence = ordered.Count(r => r.Correct);
+        MasteredAt = firstMastered;
+        UpdatedAt = ordered.Count == 0 ? UpdatedAt : ordered[^1].FirstAnsweredAt;
+        Version++;
+        return steps;
     }
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using StudyHub.Kernel.Jobs;
 using StudyHub.Kernel.Learning;
 using StudyHub.Progress.Data;
@@ -8,13 +9,20 @@ namespace StudyHub.Progress.Features;
 
 /// <summary>
 /// Applies an answered question to the student's mastery and question results. Runs from the
-/// outbox, possibly more than once (retries) and out of order, so: an event id is applied once
-/// (remembered in the same transaction); a later attempt seen before the first still tells the
-/// first was wrong; and two answers for one skill at once cannot both start from the same P(L)
-/// (the concurrency token fails the second, whose job is retried).
+/// outbox, possibly more than once (retries), out of order, and at the same time as the student's
+/// other answers (several workers). So: an event id is applied once (remembered in the same
+/// transaction); a later attempt seen before the first still tells the first was wrong; evidence
+/// older than some already traced makes P(L) be replayed from all of the skill's evidence in the
+/// order it was answered, so the result does not depend on the order of delivery; and two answers
+/// saved at once cannot both build on the same
+/// state (the mastery row's concurrency token, or the keys both insert, fail the second, which
+/// starts again here from what the first saved, quietly: that is expected, not an error).
 /// </summary>
-internal sealed class ApplyAnswerToMastery(ProgressDbContext db, TimeProvider clock) : IIntegrationEventHandler<QuestionAnswered>
+internal sealed class ApplyAnswerToMastery(ProgressDbContext db, TimeProvider clock, ILogger<ApplyAnswerToMastery> logger) : IIntegrationEventHandler<QuestionAnswered>
 {
+    /// <summary>Rounds against concurrent answers of the same student before the job itself fails and is retried by the runner.</summary>
+    internal const int MaxRounds = 25;
+
     public async Task HandleAsync(QuestionAnswered answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -23,13 +31,33 @@ internal sealed class ApplyAnswerToMastery(ProgressDbContext db, TimeProvider cl
             throw new PermanentJobFailureException($"Learning event {answer.EventId} has no usable skill id or attempt number.");
         }
 
+        for (var round = 1; ; round++)
+        {
+            try
+            {
+                await ApplyAsync(answer, cancellationToken);
+                return;
+            }
+            catch (DbUpdateException conflict) when (round < MaxRounds && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogDebug("Answer {EventId} met a concurrent save of student {StudentId} ({Error}); round {Round} starts again",
+                    answer.EventId, answer.StudentId, conflict.GetType().Name, round + 1);
+                db.ChangeTracker.Clear();
+
+                // Real time, not the clock: a short random pause so the contenders do not collide again in step.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 4 + Math.Min(round, 10) * 3)), cancellationToken);
+            }
+        }
+    }
+
+    private async Task ApplyAsync(QuestionAnswered answer, CancellationToken cancellationToken)
+    {
         if (await db.AppliedEvents.AnyAsync(e => e.EventId == answer.EventId, cancellationToken))
         {
             return;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.AppliedEvents.Add(new AppliedEvent { EventId = answer.EventId, AppliedAt = now });
+        db.AppliedEvents.Add(new AppliedEvent { EventId = answer.EventId, AppliedAt = clock.GetUtcNow().UtcDateTime });
 
         var skillResults = await db.QuestionResults
             .Where(r => r.StudentId == answer.StudentId && r.SkillId == answer.SkillId)
@@ -57,7 +85,7 @@ internal sealed class ApplyAnswerToMastery(ProgressDbContext db, TimeProvider cl
             };
             db.QuestionResults.Add(result);
             skillResults.Add(result);
-            mastery = await ApplyEvidenceAsync(answer, evidence, cancellationToken);
+            mastery = await TraceEvidenceAsync(answer, result, skillResults, cancellationToken);
         }
         else if (result.GameSessionId == answer.GameSessionId && result.SkillId == answer.SkillId)
         {
@@ -70,8 +98,17 @@ internal sealed class ApplyAnswerToMastery(ProgressDbContext db, TimeProvider cl
                 result.LastAnsweredAt = answer.OccurredAt;
             }
 
-            mastery = await db.Masteries.FirstAsync(m => m.StudentId == answer.StudentId && m.SkillId == answer.SkillId, cancellationToken);
-            mastery.Version++;
+            if (answer.OccurredAt < result.FirstAnsweredAt)
+            {
+                // The first attempt arrived after a later one: the evidence moves back to when it was given.
+                result.FirstAnsweredAt = answer.OccurredAt;
+                mastery = await TraceEvidenceAsync(answer, result, skillResults, cancellationToken);
+            }
+            else
+            {
+                mastery = await db.Masteries.FirstAsync(m => m.StudentId == answer.StudentId && m.SkillId == answer.SkillId, cancellationToken);
+                mastery.Version++;
+            }
         }
         else
         {
@@ -84,8 +121,10 @@ internal sealed class ApplyAnswerToMastery(ProgressDbContext db, TimeProvider cl
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<SkillMastery> ApplyEvidenceAsync(QuestionAnswered answer, bool correct, CancellationToken cancellationToken)
+    /// <param name="changed">The evidence just added, or moved back to when its first attempt was given.</param>
+    private async Task<SkillMastery> TraceEvidenceAsync(QuestionAnswered answer, QuestionResult changed, List<QuestionResult> skillResults, CancellationToken cancellationToken)
     {
+        var from = changed.FirstAnsweredAt;
         var parameters = await ParametersForAsync(db, answer.SkillId, cancellationToken);
         var mastery = await db.Masteries.FirstOrDefaultAsync(m => m.StudentId == answer.StudentId && m.SkillId == answer.SkillId, cancellationToken);
         if (mastery is null)
@@ -95,15 +134,41 @@ internal sealed class ApplyAnswerToMastery(ProgressDbContext db, TimeProvider cl
         }
 
         // History is dated when the student answered, not when the outbox delivered it.
-        mastery.Apply(correct, parameters, answer.OccurredAt);
-        db.Snapshots.Add(new MasterySnapshot
+        if (mastery.Evidence == skillResults.Count - 1 && skillResults.TrueForAll(r => r == changed || r.FirstAnsweredAt <= from))
         {
-            Id = Guid.CreateVersion7(answer.OccurredAt),
-            StudentId = answer.StudentId,
-            SkillId = answer.SkillId,
-            PKnown = mastery.PKnown,
-            RecordedAt = answer.OccurredAt,
-        });
+            // The usual case, the newest evidence: one BKT step on the current P(L) (answers of
+            // one instant count in the order they arrive).
+            mastery.Apply(changed.Correct, parameters, from);
+            db.Snapshots.Add(new MasterySnapshot
+            {
+                Id = Guid.CreateVersion7(from),
+                StudentId = answer.StudentId,
+                SkillId = answer.SkillId,
+                PKnown = mastery.PKnown,
+                RecordedAt = from,
+            });
+            return mastery;
+        }
+
+        // Evidence older than some already traced (a late delivery, or a first attempt arriving
+        // after the second): replay the skill from the prior, and redraw the history from there.
+        var steps = mastery.Replay(skillResults, parameters);
+        var redrawn = await db.Snapshots
+            .Where(s => s.StudentId == answer.StudentId && s.SkillId == answer.SkillId && s.RecordedAt >= from)
+            .ToListAsync(cancellationToken);
+        db.Snapshots.RemoveRange(redrawn);
+        foreach (var (evidence, pKnown) in steps.Where(s => s.Result.FirstAnsweredAt >= from))
+        {
+            db.Snapshots.Add(new MasterySnapshot
+            {
+                Id = Guid.CreateVersion7(evidence.FirstAnsweredAt),
+                StudentId = answer.StudentId,
+                SkillId = answer.SkillId,
+                PKnown = pKnown,
+                RecordedAt = evidence.FirstAnsweredAt,
+            });
+        }
+
         return mastery;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using StudyHub.Kernel.Jobs;
@@ -11,8 +10,9 @@ using StudyHub.Progress.Domain;
 namespace StudyHub.Progress.Features;
 
 /// <summary>
-/// The weekly mail to parents who asked for email (Identity's notification preference): per child,
-/// the week's practice sessions and points, the skills mastered that week, and the weak spots.
+/// The weekly mail to parents who asked for it (Identity's opt-in weekly-summary preference), in
+/// their language: per child, the week's practice sessions and points, the skills mastered that
+/// week, and the weak spots.
 /// Runs often (hourly); a parent's summary is due at Sunday 18:00 on their own clock and sent within the day after. The mail
 /// is enqueued in the same transaction as the record that it was sent (parent × week, a primary
 /// key), so a retried or concurrent run, or a restart, never sends a week twice.
@@ -55,7 +55,7 @@ internal sealed class SendWeeklyParentSummaries(
             }
 
             db.WeeklySummaries.Add(new WeeklySummarySent { ParentId = parent.ParentId, WeekEnding = sunday, SentAt = now, Children = children.Count });
-            if (!await familyMail.EnqueueAsync(db, parent.ParentId, Compose(sunday, children), cancellationToken))
+            if (!await familyMail.EnqueueAsync(db, parent.ParentId, Compose(sunday, children, parent.Language), cancellationToken))
             {
                 db.ChangeTracker.Clear();
                 continue;
@@ -102,35 +102,36 @@ internal sealed class SendWeeklyParentSummaries(
             mastered, weak);
     }
 
-    internal static AccountMail Compose(DateOnly sunday, IReadOnlyList<ChildWeek> children)
+    /// <param name="language">The parent's preferred language; one without a translation gets English.</param>
+    internal static AccountMail Compose(DateOnly sunday, IReadOnlyList<ChildWeek> children, string? language)
     {
-        var paragraphs = new List<string> { $"Here is the week of practice that ended on Sunday {sunday.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}." };
+        var words = WeeklySummaryWords.For(language);
+        var paragraphs = new List<string> { words.Format(words.Intro, words.Date(sunday)) };
         foreach (var child in children)
         {
             var line = child.Sessions == 0 && child.Points == 0
-                ? $"{child.Name} did not practise this week."
-                : $"{child.Name}: {Count(child.Sessions, "practice session")}, {Count(child.Points, "point")}.";
+                ? words.Format(words.Idle, child.Name)
+                : words.Format(words.Activity, child.Name, child.Sessions.ToString("N0", words.Culture), child.Points.ToString("N0", words.Culture));
             if (child.Mastered.Count > 0)
             {
-                line += $" Mastered this week: {string.Join(", ", child.Mastered)}.";
+                line += " " + words.Format(words.Mastered, string.Join(", ", child.Mastered));
             }
 
-            line += child.WeakSpots.Count == 0
-                ? " No weak spots."
-                : " Weak spots: " + string.Join(", ", child.WeakSpots.Select(w => $"{w.Skill} ({(w.Accuracy * 100).ToString("0", CultureInfo.InvariantCulture)}% right)")) + ".";
+            line += " " + (child.WeakSpots.Count == 0
+                ? words.NoWeakSpots
+                : words.Format(words.WeakSpots, string.Join(", ", child.WeakSpots.Select(w => words.Format(words.WeakSpot, w.Skill, (w.Accuracy * 100).ToString("0", words.Culture))))));
             paragraphs.Add(line);
         }
 
         var single = children.Count == 1;
         return new AccountMail(
-            single ? $"{children[0].Name}'s week on StudyHub" : "Your children's week on StudyHub",
+            single ? words.Format(words.SubjectOne, children[0].Name) : words.SubjectMany,
             paragraphs,
-            single ? $"See {children[0].Name}'s progress" : "See your family",
+            single ? words.Format(words.SeeOne, children[0].Name) : words.SeeMany,
             single ? $"/students/{children[0].Id}/progress" : "/family",
-            "You get this every Sunday evening because email notifications are on in your account's preferences; turn them off there to stop it.");
+            words.Footer,
+            words.Language);
     }
-
-    private static string Count(int n, string noun) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 
     private string Name(string skillId) => catalog?.Find(skillId)?.Name ?? skillId;
 }

@@ -1,13 +1,16 @@
 using System.Xml;
 using StudyHub.Kernel.Learning;
 using StudyHub.Kernel.Skills;
+using StudyHub.Progress.Domain;
 
 namespace StudyHub.Progress.Xapi;
 
 /// <summary>
 /// Turns rows of the learning-event log into xAPI 1.0.3 statements. Verbs come from the ADL
-/// vocabulary (http://adlnet.gov/expapi/verbs/, and cmi5's <c>abandoned</c>); activity ids are
-/// IRIs under the public address so they resolve to this StudyHub and stay stable.
+/// vocabulary (http://adlnet.gov/expapi/verbs/, and cmi5's <c>abandoned</c>) and, where it has
+/// none, from the xAPI registry ADL points to (<c>earned</c> for a badge, Activity Streams'
+/// <c>attach</c> for an upload); activity ids are IRIs under the public address so they resolve
+/// to this StudyHub and stay stable.
 /// </summary>
 internal sealed class StatementMapping(Uri publicUrl, ISkillCatalog? catalog)
 {
@@ -20,11 +23,15 @@ internal sealed class StatementMapping(Uri publicUrl, ISkillCatalog? catalog)
     public static readonly XapiVerb Completed = Verb("http://adlnet.gov/expapi/verbs/completed", "completed");
     public static readonly XapiVerb Abandoned = Verb("https://w3id.org/xapi/adl/verbs/abandoned", "abandoned");
     public static readonly XapiVerb Responded = Verb("http://adlnet.gov/expapi/verbs/responded", "responded");
+    public static readonly XapiVerb Earned = Verb("http://id.tincanapi.com/verb/earned", "earned");
+    public static readonly XapiVerb Attached = Verb("http://activitystrea.ms/schema/1.0/attach", "attached");
 
     private const string QuestionType = "http://adlnet.gov/expapi/activities/cmi.interaction";
     private const string AssessmentType = "http://adlnet.gov/expapi/activities/assessment";
     private const string ObjectiveType = "http://adlnet.gov/expapi/activities/objective";
     private const string InteractionType = "http://adlnet.gov/expapi/activities/interaction";
+    private const string BadgeType = "http://activitystrea.ms/schema/1.0/badge";
+    private const string FileType = "http://activitystrea.ms/schema/1.0/file";
 
     private readonly string _base = publicUrl.AbsoluteUri.TrimEnd('/');
 
@@ -49,12 +56,36 @@ internal sealed class StatementMapping(Uri publicUrl, ISkillCatalog? catalog)
             : new XapiContext(record.SessionId, parent is null && grouping is null ? null : new XapiContextActivities(parent, grouping), extensions);
         return new XapiStatement(
             record.Id,
-            new XapiAgent("Agent", new XapiAccount(_base, record.StudentId.ToString())),
+            Actor(record.StudentId),
             verb,
             target,
             result,
             context,
             DateTime.SpecifyKind(record.OccurredAt, DateTimeKind.Utc),
+            Version);
+    }
+
+    /// <summary>A badge earned or homework uploaded: Progress's own rows of the log.</summary>
+    public XapiStatement From(ActivityEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var (verb, target) = entry.Kind switch
+        {
+            ActivityKind.BadgeEarned => (Earned, new XapiActivity("Activity", $"{_base}/xapi/activities/badges/{Uri.EscapeDataString(entry.ObjectId)}",
+                new XapiActivityDefinition(BadgeType, entry.Name is null ? null : new Dictionary<string, string> { ["en-US"] = entry.Name }))),
+            ActivityKind.HomeworkUploaded => (Attached, Activity($"homework/{Uri.EscapeDataString(entry.ObjectId)}", FileType)),
+            _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.Kind, "Unknown activity kind."),
+        };
+
+        // Neither has a result or a context: a badge is not scored, an upload not graded.
+        return new XapiStatement(
+            entry.Id,
+            Actor(entry.StudentId),
+            verb,
+            target,
+            null,
+            null,
+            DateTime.SpecifyKind(entry.OccurredAt, DateTimeKind.Utc),
             Version);
     }
 
@@ -85,6 +116,8 @@ internal sealed class StatementMapping(Uri publicUrl, ISkillCatalog? catalog)
         return new XapiActivity("Activity", $"{_base}/xapi/activities/skills/{Uri.EscapeDataString(skillId)}",
             new XapiActivityDefinition(ObjectiveType, name is null ? null : new Dictionary<string, string> { ["en-US"] = name }));
     }
+
+    private XapiAgent Actor(Guid studentId) => new("Agent", new XapiAccount(_base, studentId.ToString()));
 
     private XapiActivity Activity(string path, string type) => new("Activity", $"{_base}/xapi/activities/{path}", new XapiActivityDefinition(type));
 

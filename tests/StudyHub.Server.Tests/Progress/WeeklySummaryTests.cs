@@ -12,13 +12,13 @@ using StudyHub.Server.Tests.Practice;
 
 namespace StudyHub.Server.Tests.Progress;
 
-/// <summary>The weekly summary mail to parents who want email, through a real SMTP server, on a fake clock.</summary>
-public sealed class WeeklySummaryTests(SmtpCatcherFixture fixture) : IClassFixture<SmtpCatcherFixture>
+/// <summary>The weekly summary mail to parents who opt in, in their language, through a real SMTP server, on a fake clock.</summary>
+public sealed partial class WeeklySummaryTests(SmtpCatcherFixture fixture) : IClassFixture<SmtpCatcherFixture>
 {
     private const string MailJobKind = "identity.send-mail";
 
     [Fact]
-    public async Task A_parent_gets_one_summary_per_week_on_sunday_evening_their_time_and_an_opted_out_parent_none()
+    public async Task A_parent_who_opted_in_gets_one_summary_per_week_on_sunday_evening_their_time_in_their_language_and_others_none()
     {
         using var factory = PracticeHost.Create()
             .With("Mail:Smtp:Host", "127.0.0.1")
@@ -29,15 +29,24 @@ public sealed class WeeklySummaryTests(SmtpCatcherFixture fixture) : IClassFixtu
         var child = await factory.RegisterAndSignInAsync("student", displayName: "Mia");
         var parent = await factory.RegisterAndSignInAsync("parent");
         var optedOut = await factory.RegisterAndSignInAsync("parent");
+        var german = await factory.RegisterAndSignInAsync("parent");
         using var childClient = factory.CreateClientFor(child);
         using var parentClient = factory.CreateClientFor(parent);
         using var optedOutClient = factory.CreateClientFor(optedOut);
+        using var germanClient = factory.CreateClientFor(german);
         await ProgressApiTests.LinkAsync(childClient, parentClient);
         await ProgressApiTests.LinkAsync(childClient, optedOutClient);
+        await ProgressApiTests.LinkAsync(childClient, germanClient);
         await factory.MarkEmailVerifiedAsync(parent);
         await factory.MarkEmailVerifiedAsync(optedOut);
-        await ApiClient.EnsureSuccessAsync(await parentClient.PutAsJsonAsync("/api/v1/me/preferences", new { timeZone = "Europe/Berlin", emailNotifications = true }));
-        await ApiClient.EnsureSuccessAsync(await optedOutClient.PutAsJsonAsync("/api/v1/me/preferences", new { emailNotifications = false }));
+        await factory.MarkEmailVerifiedAsync(german);
+
+        // Opt-in: off until asked for, and the general email notifications do not turn it on.
+        Assert.False((await optedOutClient.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("preferences").GetProperty("weeklySummary").GetBoolean());
+        await ApiClient.EnsureSuccessAsync(await parentClient.PutAsJsonAsync("/api/v1/me/preferences", new { timeZone = "Europe/Berlin", weeklySummary = true }));
+        await ApiClient.EnsureSuccessAsync(await optedOutClient.PutAsJsonAsync("/api/v1/me/preferences", new { emailNotifications = true }));
+        await ApiClient.EnsureSuccessAsync(await germanClient.PutAsJsonAsync("/api/v1/me/preferences", new { timeZone = "Europe/Berlin", language = "de", weeklySummary = true }));
+        Assert.True((await parentClient.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("preferences").GetProperty("weeklySummary").GetBoolean());
 
         // Tuesday 24 November: a game (of linear equations), percentages mastered, fractions a weak spot (1 of 5 right).
         await XapiStatementTests.PlayWithHintAndSlowAnswerAsync(factory, childClient);
@@ -68,12 +77,21 @@ public sealed class WeeklySummaryTests(SmtpCatcherFixture fixture) : IClassFixtu
         Assert.Single(Summaries(parent));
         var text = mail.TextBody!;
         Assert.Contains("ended on Sunday 29 November 2026", text, StringComparison.Ordinal);
-        Assert.Contains($"Mia: 1 practice session, {points:N0} points.", text, StringComparison.Ordinal);
+        Assert.Contains($"Mia — practice sessions: 1, points: {points.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en"))}.", text, StringComparison.Ordinal);
         Assert.Contains("Mastered this week:", text, StringComparison.Ordinal);
         Assert.Contains("Weak spots:", text, StringComparison.Ordinal);
         Assert.Contains("(20% right)", text, StringComparison.Ordinal);
         Assert.Contains($"http://studyhub.test/students/{child.Id}/progress", text, StringComparison.Ordinal);
+        Assert.Contains("lang=\"en\"", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Empty(Summaries(optedOut));
+
+        // The parent who reads German gets the same week in German, dates and numbers included.
+        var inGerman = await fixture.Smtp.WaitForAsync(german.Email, "Die Woche von Mia auf StudyHub");
+        Assert.Contains("die am Sonntag, 29. November 2026, endete.", inGerman.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Mia – Übungseinheiten: 1, Punkte: {points.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("de"))}.", inGerman.TextBody, StringComparison.Ordinal);
+        Assert.Contains("(20 % richtig)", inGerman.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Fortschritt von Mia ansehen", inGerman.TextBody, StringComparison.Ordinal);
+        Assert.Contains("lang=\"de\"", inGerman.HtmlBody, StringComparison.Ordinal);
 
         // The next Sunday evening: a new week without practice.
         AdvanceTo(factory, new DateTime(2026, 12, 6, 17, 5, 0, DateTimeKind.Utc));
@@ -82,6 +100,34 @@ public sealed class WeeklySummaryTests(SmtpCatcherFixture fixture) : IClassFixtu
         Assert.Contains("Mia did not practise this week.", mails[^1].TextBody, StringComparison.Ordinal);
         Assert.Empty(Summaries(optedOut));
     }
+
+    [Fact]
+    public async Task The_account_page_offers_parents_the_weekly_summary_unticked_and_saves_it()
+    {
+        using var factory = new StudyHubFactory();
+        var parent = await factory.RegisterAndSignInAsync("parent");
+        var student = await factory.RegisterAndSignInAsync("student");
+        using var browser = await WebSession.SignInAsync(factory, parent);
+        var page = await browser.PageAsync("/account");
+        var box = WeeklyBox().Match(page);
+        Assert.True(box.Success, "the parent's account page has no weekly-summary checkbox");
+        Assert.DoesNotContain("checked", box.Value, StringComparison.Ordinal);
+
+        var saved = WebSession.RedirectTarget(await browser.PostFormAsync("/account", "preferences", new() { ["TimeZone"] = "UTC", ["Language"] = "en", ["Theme"] = "system", ["WeeklySummary"] = "true" }));
+        Assert.Equal("/account?saved=preferences", saved);
+        Assert.Contains("checked", WeeklyBox().Match(await browser.PageAsync(saved)).Value, StringComparison.Ordinal);
+        using var api = factory.CreateClientFor(parent);
+        Assert.True((await api.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("preferences").GetProperty("weeklySummary").GetBoolean());
+
+        // Saving again without the box ticked turns it off; a student is not offered it at all.
+        await browser.PostFormAsync("/account", "preferences", new() { ["TimeZone"] = "UTC", ["Language"] = "en", ["Theme"] = "system" });
+        Assert.False((await api.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("preferences").GetProperty("weeklySummary").GetBoolean());
+        using var studentBrowser = await WebSession.SignInAsync(factory, student);
+        Assert.DoesNotContain("name=\"WeeklySummary\"", await studentBrowser.PageAsync("/account"), StringComparison.Ordinal);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<input type=\"checkbox\" name=\"WeeklySummary\"[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex WeeklyBox();
 
     [Theory]
     [InlineData("2026-11-29T16:59:00Z", "Europe/Berlin", "2026-11-22", "2026-11-22T17:00:00Z")] // 17:59 in Berlin: still last week's
