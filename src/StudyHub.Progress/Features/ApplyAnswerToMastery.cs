@@ -59,6 +59,10 @@ internal sealed class ApplyAnswerToMastery(ProgressDbContext db, TimeProvider cl
 
         db.AppliedEvents.Add(new AppliedEvent { EventId = answer.EventId, AppliedAt = clock.GetUtcNow().UtcDateTime });
 
+        // The mastery row first, then the evidence: an answer saved between the two reads changes the
+        // row's version too, so this save fails its concurrency check and starts again. Read the other
+        // way round, the version could be newer than the evidence and an answer would be lost.
+        var current = await db.Masteries.FirstOrDefaultAsync(m => m.StudentId == answer.StudentId && m.SkillId == answer.SkillId, cancellationToken);
         var skillResults = await db.QuestionResults
             .Where(r => r.StudentId == answer.StudentId && r.SkillId == answer.SkillId)
             .ToListAsync(cancellationToken);
@@ -85,7 +89,7 @@ internal sealed class ApplyAnswerToMastery(ProgressDbContext db, TimeProvider cl
             };
             db.QuestionResults.Add(result);
             skillResults.Add(result);
-            mastery = await TraceEvidenceAsync(answer, result, skillResults, cancellationToken);
+            mastery = await TraceEvidenceAsync(answer, current, result, skillResults, cancellationToken);
         }
         else if (result.GameSessionId == answer.GameSessionId && result.SkillId == answer.SkillId)
         {
@@ -102,11 +106,11 @@ internal sealed class ApplyAnswerToMastery(ProgressDbContext db, TimeProvider cl
             {
                 // The first attempt arrived after a later one: the evidence moves back to when it was given.
                 result.FirstAnsweredAt = answer.OccurredAt;
-                mastery = await TraceEvidenceAsync(answer, result, skillResults, cancellationToken);
+                mastery = await TraceEvidenceAsync(answer, current, result, skillResults, cancellationToken);
             }
             else
             {
-                mastery = await db.Masteries.FirstAsync(m => m.StudentId == answer.StudentId && m.SkillId == answer.SkillId, cancellationToken);
+                mastery = current ?? throw new InvalidOperationException($"Question result of {answer.QuestionId} has no mastery row for {answer.SkillId}.");
                 mastery.Version++;
             }
         }
@@ -122,11 +126,10 @@ internal sealed class ApplyAnswerToMastery(ProgressDbContext db, TimeProvider cl
     }
 
     /// <param name="changed">The evidence just added, or moved back to when its first attempt was given.</param>
-    private async Task<SkillMastery> TraceEvidenceAsync(QuestionAnswered answer, QuestionResult changed, List<QuestionResult> skillResults, CancellationToken cancellationToken)
+    private async Task<SkillMastery> TraceEvidenceAsync(QuestionAnswered answer, SkillMastery? mastery, QuestionResult changed, List<QuestionResult> skillResults, CancellationToken cancellationToken)
     {
         var from = changed.FirstAnsweredAt;
         var parameters = await ParametersForAsync(db, answer.SkillId, cancellationToken);
-        var mastery = await db.Masteries.FirstOrDefaultAsync(m => m.StudentId == answer.StudentId && m.SkillId == answer.SkillId, cancellationToken);
         if (mastery is null)
         {
             mastery = new SkillMastery { StudentId = answer.StudentId, SkillId = answer.SkillId, PKnown = parameters.Prior };
