@@ -34,6 +34,7 @@ public static class PracticeModule
         services.AddScoped<GetNextQuestion>();
         services.AddScoped<SubmitAnswer>();
         services.AddScoped<UseHint>();
+        services.AddScoped<IWorkedSolutions, RecordWorkedSolution>();
         services.AddScoped<IPracticeStanding, PracticeStandings>();
         services.AddScoped<GetSessionResults>();
         services.AddScoped<ReportQuestion>();
