@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using StudyHub.Content.Classification;
-using StudyHub.Content.Data;
 using StudyHub.Content.Extraction;
 using StudyHub.Content.Features;
 using StudyHub.Content.Search;

@@ -1,25 +1,15 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using StudyHub.Identity.Auditing;
-using StudyHub.Identity.Authentication;
-using StudyHub.Identity.Data;
-using StudyHub.Identity.Domain;
 using StudyHub.Identity.Features;
 using StudyHub.Identity.Mail;
-using StudyHub.Kernel.Auditing;
 using StudyHub.Kernel.Data;
 using StudyHub.Kernel.Jobs;
 using StudyHub.Kernel.Privacy;
-using StudyHub.Kernel.Users;
 
 namespace StudyHub.Identity;
 
@@ -86,7 +76,8 @@ public static class IdentityModule
         services.AddScoped<IPersonalDataContributor, AccountPersonalData>();
 
         services.AddScoped<WebSignIn>();
-        services.AddDataProtection().SetApplicationName("StudyHub").PersistKeysToDbContext<AccountsDbContext>();
+        services.AddDataProtection().SetApplicationName("StudyHub").PersistKeysToDbContext<AccountsDbContext>()
+            .ProtectKeysWithConfiguredCertificate(builder.Configuration);
         services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "Bearer token for the API, cookie for the web UI", policy =>
                 policy.ForwardDefaultSelector = http => http.Request.Path.StartsWithSegments("/api") ? BearerAuthentication.SchemeName : WebSignIn.Scheme)

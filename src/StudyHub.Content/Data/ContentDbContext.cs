@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Content.Domain;
 using StudyHub.Content.Search;
 using StudyHub.Kernel.Data;
 using StudyHub.Kernel.Jobs;

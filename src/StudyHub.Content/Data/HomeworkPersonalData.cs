@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using StudyHub.Content.Storage;
 using StudyHub.Kernel.Privacy;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using CliWrap;
 using CliWrap.Buffered;
-using Microsoft.Extensions.Options;
 
 namespace StudyHub.Content.Extraction;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ImageMagick;
-using Microsoft.Extensions.Options;
 
 namespace StudyHub.Content.Extraction;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using StudyHub.Content.Data;
 using StudyHub.Content.Storage;
 
 namespace StudyHub.Content.Features;

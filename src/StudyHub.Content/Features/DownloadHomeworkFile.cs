@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using StudyHub.Kernel.Errors;
 using StudyHub.Kernel.Files;
 
 namespace StudyHub.Content.Features;

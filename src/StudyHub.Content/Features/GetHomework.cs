@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Content.Data;
-using StudyHub.Content.Domain;
-using StudyHub.Kernel.Users;
-
 namespace StudyHub.Content.Features;
 
 public sealed record HomeworkFileItem(Guid Id, string Name, string Format, long SizeBytes);

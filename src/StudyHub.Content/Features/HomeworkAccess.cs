@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Content.Data;
-using StudyHub.Content.Domain;
-using StudyHub.Kernel.Errors;
-using StudyHub.Kernel.Users;
-
 namespace StudyHub.Content.Features;
 
 /// <summary>

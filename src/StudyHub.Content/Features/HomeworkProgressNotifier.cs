@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using StudyHub.Content.Domain;
 
 namespace StudyHub.Content.Features;
 

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Content.Data;
-using StudyHub.Content.Domain;
 using StudyHub.Kernel.Homework;
-using StudyHub.Kernel.Users;
 
 namespace StudyHub.Content.Features;
 

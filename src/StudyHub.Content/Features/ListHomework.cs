@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Content.Data;
-using StudyHub.Kernel.Errors;
-using StudyHub.Kernel.Users;
 using StudyHub.Kernel.Validation;
 
 namespace StudyHub.Content.Features;

@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using StudyHub.Content.Classification;
-using StudyHub.Content.Data;
-using StudyHub.Content.Domain;
 using StudyHub.Content.Extraction;
 using StudyHub.Content.Problems;
 using StudyHub.Content.Search;

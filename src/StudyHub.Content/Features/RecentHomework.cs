@@ -1,4 +1,3 @@
-using StudyHub.Kernel.Errors;
 using StudyHub.Kernel.Homework;
 
 namespace StudyHub.Content.Features;

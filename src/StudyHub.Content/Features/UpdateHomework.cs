@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using StudyHub.Content.Classification;
-using StudyHub.Content.Data;
-using StudyHub.Content.Domain;
 using StudyHub.Kernel.Validation;
 
 namespace StudyHub.Content.Features;

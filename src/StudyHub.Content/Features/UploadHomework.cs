@@ -1,18 +1,8 @@
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using StudyHub.Content.Data;
-using StudyHub.Content.Domain;
 using StudyHub.Content.Extraction;
 using StudyHub.Content.Storage;
-using StudyHub.Kernel.Errors;
 using StudyHub.Kernel.Jobs;
-using StudyHub.Kernel.Users;
 using StudyHub.Kernel.Validation;
 
 namespace StudyHub.Content.Features;

@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Content.Data;
 using StudyHub.Kernel.Homework;
 
 namespace StudyHub.Content.Search;

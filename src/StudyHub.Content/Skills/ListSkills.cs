@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using StudyHub.Kernel.Users;
-
 namespace StudyHub.Content.Skills;
 
 public sealed record SkillItem(string Id, string Subject, string Name, string GradeBand, IReadOnlyList<string> Prerequisites);

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using StudyHub.Kernel.Skills;
 
 namespace StudyHub.Content.Skills;

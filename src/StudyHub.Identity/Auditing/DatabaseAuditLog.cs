@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using StudyHub.Identity.Data;
-using StudyHub.Identity.Domain;
-using StudyHub.Kernel.Auditing;
-
 namespace StudyHub.Identity.Auditing;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using StudyHub.Identity.Data;
-using StudyHub.Identity.Domain;
 using StudyHub.Kernel.Cluster;
-using StudyHub.Kernel.Users;
 
 namespace StudyHub.Identity.Authentication;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using StudyHub.Kernel.Users;
-
 namespace StudyHub.Identity.Authentication;
 
 /// <summary>The caller as the authentication handlers (bearer token or cookie) established them.</summary>

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Options;
 using StudyHub.Kernel.Cluster;
-using StudyHub.Kernel.Errors;
 
 namespace StudyHub.Identity.Authentication;
 

@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using StudyHub.Identity.Data;
-using StudyHub.Identity.Domain;
 using StudyHub.Kernel.Cluster;
 
 namespace StudyHub.Identity.Authentication;

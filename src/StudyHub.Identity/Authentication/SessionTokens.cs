@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
-using StudyHub.Identity.Data;
-using StudyHub.Identity.Domain;
 
 namespace StudyHub.Identity.Authentication;
 

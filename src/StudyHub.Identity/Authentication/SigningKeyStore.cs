@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using StudyHub.Identity.Data;
-using StudyHub.Identity.Domain;
 
 namespace StudyHub.Identity.Authentication;
 

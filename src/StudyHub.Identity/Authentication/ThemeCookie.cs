@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace StudyHub.Identity.Authentication;
 
 /// <summary>

@@ -1,12 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Identity.Data;
-using StudyHub.Identity.Domain;
 using StudyHub.Identity.Features;
-using StudyHub.Kernel.Auditing;
 
 namespace StudyHub.Identity.Authentication;
 

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Identity.Authentication;
-using StudyHub.Identity.Domain;
 using StudyHub.Identity.Mail;
 using StudyHub.Kernel.Privacy;
 

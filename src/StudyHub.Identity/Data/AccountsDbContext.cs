@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Identity.Domain;
 using StudyHub.Kernel.Data;
 using StudyHub.Kernel.Jobs;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net.Mail;
 using System.Text;
-using StudyHub.Kernel.Users;
-using StudyHub.Kernel.Validation;
 
 namespace StudyHub.Identity.Domain;
 

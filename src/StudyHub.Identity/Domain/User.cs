@@ -1,5 +1,3 @@
-using StudyHub.Kernel.Users;
-
 namespace StudyHub.Identity.Domain;
 
 internal sealed class User
@@ -45,9 +43,6 @@ internal sealed class User
     public bool EmailNotifications { get; set; } = true;
 
     public int FailedSignInCount { get; set; }
-
-    /// <summary>No longer set: lockouts are per account and address (<c>SignInThrottle</c>); the column awaits a migration that drops it.</summary>
-    public DateTime? LockoutEndsAt { get; set; }
 
     public DateTime? DisabledAt { get; set; }
 

@@ -1,15 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Identity.Authentication;
-using StudyHub.Identity.Data;
-using StudyHub.Identity.Domain;
-using StudyHub.Kernel.Auditing;
-using StudyHub.Kernel.Errors;
-using StudyHub.Kernel.Users;
-
 namespace StudyHub.Identity.Features;
 
 public sealed record UserSessions(UserSummary User, IReadOnlyList<SignedInSession> Sessions);
@@ -30,16 +18,8 @@ internal sealed class AdministerSessions(AccountsDbContext db, ICurrentUser curr
     public async Task RevokeAsync(Guid userId, Guid sessionId, CancellationToken cancellationToken)
     {
         var adminId = currentUser.RequireRole(Role.Admin);
-        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId, cancellationToken)
-            ?? throw new NotFoundException("session");
-        if (session.RevokedAt is not null)
-        {
-            return;
-        }
-
-        revocations.Revoke(session, "revoked_by_admin");
-        audit.Record(AuditEvents.SessionRevoked, adminId, userId, $"session {sessionId} by an administrator");
-        await db.SaveChangesAsync(cancellationToken);
+        await ManageSessions.RevokeOneAsync(db, revocations, audit, byUserId: adminId, userId, sessionId, "revoked_by_admin",
+            $"session {sessionId} by an administrator", cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder api)

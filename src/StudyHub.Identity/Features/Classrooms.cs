@@ -1,14 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Identity.Data;
-using StudyHub.Identity.Domain;
-using StudyHub.Kernel.Errors;
 using StudyHub.Kernel.Time;
-using StudyHub.Kernel.Users;
-using StudyHub.Kernel.Validation;
 
 namespace StudyHub.Identity.Features;
 

@@ -1,8 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using StudyHub.Identity.Authentication;
-using StudyHub.Identity.Data;
-using StudyHub.Kernel.Errors;
-using StudyHub.Kernel.Users;
 
 namespace StudyHub.Identity.Features;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Identity.Data;
-using StudyHub.Identity.Domain;
-using StudyHub.Kernel.Users;
-
 namespace StudyHub.Identity.Features;
 
 public sealed record DemoAccount(string Role, string Email, string Password, string Note);

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Identity.Data;
-using StudyHub.Identity.Domain;
 using StudyHub.Identity.Mail;
-using StudyHub.Kernel.Users;
 
 namespace StudyHub.Identity.Features;
 

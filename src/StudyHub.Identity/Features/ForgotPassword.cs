@@ -1,15 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using StudyHub.Identity.Authentication;
-using StudyHub.Identity.Data;
-using StudyHub.Identity.Domain;
 using StudyHub.Identity.Mail;
-using StudyHub.Kernel.Auditing;
-using StudyHub.Kernel.Validation;
 
 namespace StudyHub.Identity.Features;
 

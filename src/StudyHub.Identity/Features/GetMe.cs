@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Identity.Data;
-using StudyHub.Identity.Domain;
-using StudyHub.Kernel.Errors;
-using StudyHub.Kernel.Users;
-
 namespace StudyHub.Identity.Features;
 
 public sealed record Preferences(string Language, string TimeZone, string Theme, bool EmailNotifications);

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Identity.Data;
-using StudyHub.Kernel.Users;
-
 namespace StudyHub.Identity.Features;
 
 public sealed record LinkedParent(string DisplayName, DateTime LinkedAt);

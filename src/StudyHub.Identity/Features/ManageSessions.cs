@@ -1,14 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Identity.Authentication;
-using StudyHub.Identity.Data;
-using StudyHub.Kernel.Auditing;
-using StudyHub.Kernel.Errors;
-using StudyHub.Kernel.Users;
-
 namespace StudyHub.Identity.Features;
 
 public sealed record RevokedSessions(int Revoked);
@@ -39,6 +28,13 @@ internal sealed class ManageSessions(AccountsDbContext db, ICurrentUser currentU
     public async Task RevokeAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireUserId();
+        await RevokeOneAsync(db, revocations, audit, byUserId: userId, userId, sessionId, "revoked_by_user", $"session {sessionId}", cancellationToken);
+    }
+
+    /// <summary>Ends one of a user's sessions and records who did it, in one save; ending an ended session changes nothing.</summary>
+    internal static async Task RevokeOneAsync(AccountsDbContext db, SessionRevocations revocations, IAuditLog audit, Guid byUserId, Guid userId, Guid sessionId,
+        string reason, string auditDetail, CancellationToken cancellationToken)
+    {
         var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId, cancellationToken)
             ?? throw new NotFoundException("session");
         if (session.RevokedAt is not null)
@@ -46,8 +42,8 @@ internal sealed class ManageSessions(AccountsDbContext db, ICurrentUser currentU
             return;
         }
 
-        revocations.Revoke(session, "revoked_by_user");
-        audit.Record(AuditEvents.SessionRevoked, userId, userId, $"session {sessionId}");
+        revocations.Revoke(session, reason);
+        audit.Record(AuditEvents.SessionRevoked, byUserId, userId, auditDetail);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Identity.Data;
-using StudyHub.Identity.Domain;
-using StudyHub.Kernel.Users;
-
 namespace StudyHub.Identity.Features;
 
 /// <summary>Answers other modules' "who is related to whom" questions, read-only.</summary>

@@ -1,18 +1,7 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Identity.Data;
-using StudyHub.Identity.Domain;
-using StudyHub.Kernel.Auditing;
-using StudyHub.Kernel.Errors;
 using StudyHub.Kernel.Privacy;
-using StudyHub.Kernel.Users;
 
 namespace StudyHub.Identity.Features;
 

@@ -1,16 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Identity.Data;
-using StudyHub.Identity.Domain;
 using StudyHub.Identity.Mail;
-using StudyHub.Kernel.Auditing;
-using StudyHub.Kernel.Errors;
-using StudyHub.Kernel.Users;
-using StudyHub.Kernel.Validation;
 
 namespace StudyHub.Identity.Features;
 

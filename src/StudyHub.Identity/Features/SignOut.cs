@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Identity.Authentication;
-using StudyHub.Identity.Data;
-using StudyHub.Kernel.Auditing;
-using StudyHub.Kernel.Users;
-
 namespace StudyHub.Identity.Features;
 
 /// <summary>Ends the caller's current session; its refresh and access tokens stop working.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
-using StudyHub.Kernel.Errors;
 
 namespace StudyHub.Identity.Features;
 

@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using StudyHub.Identity.Data;
-using StudyHub.Kernel.Auditing;
-using StudyHub.Kernel.Users;
-using StudyHub.Kernel.Validation;
-
 namespace StudyHub.Identity.Features;
 
 public sealed record AuditLogQuery(string? EventType, string? User, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50);

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
-using StudyHub.Identity.Data;
 using StudyHub.Kernel.Jobs;
 
 namespace StudyHub.Identity.Mail;

@@ -1,7 +1,6 @@
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using StudyHub.Kernel.Jobs;
 

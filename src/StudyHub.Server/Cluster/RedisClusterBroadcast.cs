@@ -20,8 +20,14 @@ internal sealed class RedisClusterBroadcast(IConnectionMultiplexer redis, RedisS
         }
     }
 
-    public void Subscribe(string channel, Action<string> handler) =>
-        redis.GetSubscriber().Subscribe(Channel(channel), (_, message) =>
+    public void Subscribe(string channel, Action<string> handler)
+    {
+        // Not the blocking Subscribe: subscribers are made on a request's path (the first token
+        // checked), and a burst of first requests on a cold instance then held every pool thread
+        // while the one waiting for Redis's reply could not be resumed: nothing was answered until
+        // Redis timed out. The multiplexer records the subscription at once and renews it after
+        // every reconnect; until Redis confirms it, the cache window is the fallback as for any lost message.
+        _ = redis.GetSubscriber().SubscribeAsync(Channel(channel), (_, message) =>
         {
             try
             {
@@ -32,7 +38,10 @@ internal sealed class RedisClusterBroadcast(IConnectionMultiplexer redis, RedisS
                 // A handler's fault must not silence the channel for the messages after it.
                 logger.LogError(exception, "Handling a message on {Channel} failed.", channel);
             }
-        });
+        }).ContinueWith(
+            subscribing => outage.Report(subscribing.Exception!.GetBaseException(), $"messages on {channel} from other instances are missed"),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
 
     private RedisChannel Channel(string channel) => RedisChannel.Literal(settings.KeyPrefix + channel);
 }

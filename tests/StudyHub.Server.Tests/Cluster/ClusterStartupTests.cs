@@ -25,6 +25,20 @@ public sealed class ClusterStartupTests(RedisServer redis) : IClassFixture<Redis
     }
 
     [Fact]
+    public async Task A_burst_of_first_requests_on_a_fresh_instance_is_answered_without_waiting_on_Redis()
+    {
+        // The revocation channel is subscribed when the first token is checked. A blocking subscribe
+        // there held every thread of a cold instance until Redis timed out: 0 requests answered.
+        using var factory = new StudyHubFactory().With("Redis:Connection", redis.Address).With("Redis:KeyPrefix", RedisServer.NewKeyPrefix());
+        var account = await factory.RegisterAndSignInAsync("student");
+        using var client = factory.CreateClientFor(account);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => client.GetAsync("/api/v1/me"))));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+    }
+
+    [Fact]
     public async Task Readiness_includes_Redis_when_it_is_configured()
     {
         using var factory = new StudyHubFactory().With("Redis:Connection", redis.Address).With("Redis:KeyPrefix", RedisServer.NewKeyPrefix());
