@@ -31,6 +31,7 @@ public static class ContentModule
         services.AddSingleton<BuiltInClassifier>();
         services.AddSingleton<IProblemClassifier>(provider => provider.GetRequiredService<BuiltInClassifier>());
         services.AddSingleton<AnswerKeys>();
+        services.AddSingleton<IMathSkills, MathSkills>();
 
         services.AddSingleton<HomeworkOriginals>();
         services.AddHostedService<LegacyUploadsImport>();

@@ -33,6 +33,7 @@ public static class IdentityModule
         services.AddScoped<SessionTokens>();
         services.AddMemoryCache();
         services.AddSingleton<SessionRevocations>();
+        services.AddSingleton<ConsentStates>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<IdentityMetrics>();
 
@@ -62,7 +63,7 @@ public static class IdentityModule
         services.AddScoped<Classrooms>();
         services.AddScoped<ParentalConsent>();
         services.AddScoped<LinkedParents>();
-        services.AddScoped<IConsentGate>(provider => provider.GetRequiredService<ParentalConsent>());
+        services.AddScoped<IConsentGate, ConsentGate>();
         services.AddScoped<PersonalData>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<IFamilyMail, FamilyMail>();

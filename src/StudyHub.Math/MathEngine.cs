@@ -1,4 +1,5 @@
 using StudyHub.Math.Checking;
+using StudyHub.Math.Reading;
 using StudyHub.Math.Solving;
 using StudyHub.Math.Teaching;
 
@@ -30,7 +31,7 @@ public sealed class MathEngine
     });
 
     /// <summary>Reads and classifies a problem without solving it (for hosts that only route by kind).</summary>
-    public ProblemKind Classify(string problem) => Guard(() => ProblemReader.Read(problem).Kind);
+    public ProblemKind Classify(string problem) => Guard(() => ProblemClassifier.Classify(ProblemReader.Read(problem)).Kind);
 
     /// <summary>A hint at level 1 (conceptual), 2 (directional), 3 (specific) or 4 (review); never contains the answer.</summary>
     public HintResult Hint(string problem, int level) => Guard(() =>
@@ -78,7 +79,7 @@ public sealed class MathEngine
 
     internal static Solution SolveProblem(string problem)
     {
-        var parsed = ProblemReader.Read(problem);
+        var parsed = ProblemClassifier.Classify(ProblemReader.Read(problem));
         return parsed.Kind switch
         {
             ProblemKind.Arithmetic => ExpressionSolver.Arithmetic(parsed),
@@ -89,7 +90,7 @@ public sealed class MathEngine
             ProblemKind.LinearEquation or ProblemKind.LinearInequality => EquationSolver.SolveLinear(parsed),
             ProblemKind.QuadraticEquation or ProblemKind.PolynomialEquation => EquationSolver.SolvePolynomial(parsed),
             ProblemKind.QuadraticInequality => InequalitySolver.SolveQuadratic(parsed),
-            ProblemKind.AbsoluteValueEquation => AbsoluteValueSolver.Solve(parsed),
+            ProblemKind.AbsoluteValueEquation or ProblemKind.AbsoluteValueInequality => AbsoluteValueSolver.Solve(parsed),
             ProblemKind.ExponentialEquation or ProblemKind.LogarithmicEquation => ExponentialSolver.Solve(parsed),
             ProblemKind.System => SystemSolver.SolveSystem(parsed),
             ProblemKind.SolveFor => SystemSolver.SolveFor(parsed),

@@ -18,4 +18,5 @@ public enum ProblemKind
     AbsoluteValueEquation,
     ExponentialEquation,
     LogarithmicEquation,
+    AbsoluteValueInequality,
 }

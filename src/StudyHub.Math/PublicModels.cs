@@ -8,6 +8,13 @@ public sealed record WorkedStep(string Description, string Expression)
 
     /// <summary>The quantity the move uses, where there is one: the term added, the number divided by, the case split on.</summary>
     public string? Operand { get; init; }
+
+    /// <summary>
+    /// Moves that use several quantities list them all, in the order the kind documents (a factor
+    /// pair: the product and the sum; the quadratic formula: a, b and c; an elimination: the
+    /// unknown, the equation used and the equation changed). Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> Operands { get; init; } = [];
 }
 
 /// <summary>The moves a worked solution is made of.</summary>
@@ -46,6 +53,70 @@ public enum StepKind
     DomainCheck,
     IntervalNotation,
     Answer,
+    /// <summary>Mixed number to improper fraction.</summary>
+    ImproperFraction,
+    /// <summary>A percentage written as a fraction over 100.</summary>
+    PercentAsFraction,
+    /// <summary>Working out a numeric expression by the order of operations.</summary>
+    Evaluate,
+    /// <summary>Fractions rewritten over a common denominator (operand: the denominator).</summary>
+    CommonDenominator,
+    /// <summary>Numerators added over the common denominator.</summary>
+    AddNumerators,
+    /// <summary>A fraction or result reduced to lowest terms.</summary>
+    Simplify,
+    /// <summary>A perfect square taken out of a square root (operand: the square).</summary>
+    TakeOutSquareFactor,
+    /// <summary>The root of a fraction as the root of its numerator over the root of its denominator.</summary>
+    RootOfQuotient,
+    /// <summary>Letters replaced by their values.</summary>
+    Substitute,
+    /// <summary>The greatest common factor taken out (operand: the factor).</summary>
+    CommonFactor,
+    DifferenceOfSquares,
+    /// <summary>Two numbers with a given product and sum (operands: the product, the sum).</summary>
+    FactorPair,
+    /// <summary>A quartic in x^2 treated as a quadratic.</summary>
+    QuadraticInSquare,
+    /// <summary>No factorization over the rationals.</summary>
+    Irreducible,
+    /// <summary>Numerator or denominator of a fraction factored (operand: which one).</summary>
+    FactorPart,
+    /// <summary>A common factor of numerator and denominator cancelled (operand: the factor).</summary>
+    CancelCommonFactor,
+    /// <summary>Everything written over one denominator.</summary>
+    SingleFraction,
+    /// <summary>A power of a bracket written as repeated multiplication.</summary>
+    RepeatedMultiplication,
+    /// <summary>Two brackets multiplied out.</summary>
+    MultiplyBrackets,
+    /// <summary>Candidates p/q tested as roots (operand: the root found).</summary>
+    RationalRootTest,
+    /// <summary>Several equations written in standard form.</summary>
+    StandardForm,
+    /// <summary>An equation of a system divided by its leading coefficient (operands: the unknown, the equation number, the divisor).</summary>
+    ScaleEquation,
+    /// <summary>A multiple of one equation added to another (operands: the unknown, the equation used, the equation changed).</summary>
+    EliminateVariable,
+    /// <summary>Reading the values off a solved system, or seeing that it has none or infinitely many.</summary>
+    ReadOffSolution,
+    /// <summary>Derivative of a constant (operand: the term).</summary>
+    ConstantRule,
+    /// <summary>Derivative of the variable itself (operand: the term).</summary>
+    VariableRule,
+    /// <summary>Power rule, possibly after a constant multiple (operand: the term).</summary>
+    PowerRule,
+    ProductRule,
+    QuotientRule,
+    ChainRule,
+    /// <summary>A known derivative of sin, cos, tan, exp, ln… (operand: the term).</summary>
+    FunctionRule,
+    /// <summary>The derivatives of the terms added (sum rule).</summary>
+    SumRule,
+    /// <summary>Several logarithms of the same base combined into one (log a + log b = log ab, n log a = log a^n).</summary>
+    CombineLogarithms,
+    /// <summary>An identity or a contradiction: the variable cancelled out.</summary>
+    Degenerate,
 }
 
 public sealed record SolveResult
@@ -200,6 +271,8 @@ public enum Misconception
     IgnoredNegativeAbsoluteValue,
     /// <summary>b^x = c answered as c/b, or log_b(x) = c as b·c.</summary>
     MultipliedInsteadOfPower,
+    /// <summary>Kept a candidate that makes a logarithm's argument zero or negative (an extraneous root).</summary>
+    KeptExtraneousRoot,
 }
 
 public sealed record Distractor

@@ -36,6 +36,7 @@ public static class PracticeModule
         services.AddScoped<SubmitAnswer>();
         services.AddScoped<SessionCompletion>();
         services.AddScoped<UseHint>();
+        services.AddScoped<IWorkedSolutions, RecordWorkedSolution>();
         services.AddScoped<IPracticeStanding, PracticeStandings>();
         services.AddScoped<GetSessionResults>();
         services.AddScoped<ReportQuestion>();

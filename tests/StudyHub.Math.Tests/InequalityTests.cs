@@ -50,11 +50,40 @@ public class InequalityTests
         Assert.Equal("-2", result.Steps[1].Operand);
     }
 
-    [Fact]
-    public void Irrational_critical_values_are_refused_not_rounded()
+    [Theory]
+    [InlineData("x^2 - 2 > 0", "x < -√2 or x > √2", "(-∞, -√2) ∪ (√2, ∞)", "x < -1.414214 or x > 1.414214")]
+    [InlineData("x^2 < 2", "-√2 < x < √2", "(-√2, √2)", "-1.414214 < x < 1.414214")]
+    [InlineData("x^2 - 5x + 3 <= 0", "(5 - √13)/2 ≤ x ≤ (5 + √13)/2", "[(5 - √13)/2, (5 + √13)/2]", "0.697224 ≤ x ≤ 4.302776")]
+    [InlineData("-x^2 + 2x + 1 < 0", "x < 1 - √2 or x > 1 + √2", "(-∞, 1 - √2) ∪ (1 + √2, ∞)", "x < -0.414214 or x > 2.414214")]
+    public void Irrational_critical_values_stay_exact_with_decimals_alongside(string problem, string answer, string notation, string approximately)
     {
-        var e = Assert.Throws<MathEngineException>(() => _engine.Solve("x^2 < 2"));
-        Assert.Equal(ErrorCodes.Unsupported, e.Code);
+        var result = _engine.Solve(problem);
+
+        Assert.Equal(ProblemKind.QuadraticInequality, result.Kind);
+        Assert.Equal([answer, notation], result.ExactAnswers);
+        Assert.Equal([approximately], result.DecimalAnswers);
+        var formula = Assert.Single(result.Steps, s => s.Kind == StepKind.QuadraticFormula);
+        Assert.Equal(3, formula.Operands.Count);
+    }
+
+    [Theory]
+    [InlineData("x^2 - 2 > 0", "x < -√2 or x > √2", true)]
+    [InlineData("x^2 - 2 > 0", "x > sqrt(2) or x < -sqrt(2)", true)]
+    [InlineData("x^2 - 2 > 0", "(-∞, -√2) ∪ (√2, ∞)", true)]
+    [InlineData("x^2 - 2 > 0", "-√2 < x < √2", false)]
+    [InlineData("x^2 - 2 > 0", "x < -1.41 or x > 1.41", false)]
+    [InlineData("x^2 - 2 > 0", "x ≤ -√2 or x ≥ √2", false)]
+    public void Answers_with_radical_ends_are_compared_exactly(string problem, string answer, bool correct)
+    {
+        Assert.Equal(correct, _engine.Check(problem, answer).CountsAsCorrect);
+    }
+
+    [Fact]
+    public void The_wrong_region_with_radical_ends_is_named()
+    {
+        var check = _engine.Check("x^2 - 2 > 0", "-√2 < x < √2");
+
+        Assert.Equal(Misconception.WrongSideOfCriticalValues, check.Misconception);
     }
 
     [Theory]

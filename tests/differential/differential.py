@@ -329,6 +329,23 @@ def gen_absolute(r, w):
     return w.prefix(["", "solve ", "Solve: "]) + text + w.ending(), ("roots", "x", roots)
 
 
+def gen_abs_inequality(r, w):
+    """|ax + b| op c and k|ax + b| + d op e, c anywhere from negative to large (never-negative cases included)."""
+    a, b = nonzero(r, -5, 5), r.randint(-9, 9)
+    inside = w.poly([a, b])
+    op = r.choice(["<", ">", "≤", "≥", "<=", ">="])
+    sym = {"<=": "≤", ">=": "≥"}.get(op, op)
+    rel = {"<": sp.Lt, ">": sp.Gt, "≤": sp.Le, "≥": sp.Ge}[sym]
+    if r.random() < 0.7:
+        c = r.randint(-3, 12)
+        text, lhs, rhs_ = f"|{inside}| {op} {c}", sp.Abs(a * XR + b), sp.Integer(c)
+    else:
+        k, d, e = r.randint(2, 4), r.randint(-9, 9), r.randint(-9, 20)
+        text, lhs, rhs_ = f"{k}|{inside}| {'+' if d >= 0 else w.minus()} {abs(d)} {op} {e}", k * sp.Abs(a * XR + b) + d, sp.Integer(e)
+    expected = sp.solve_univariate_inequality(rel(lhs, rhs_), XR, relational=False)
+    return w.prefix(["", "solve ", "Solve: "]) + text + w.ending(), ("set", expected)
+
+
 def gen_exp_log(r, w):
     """b^(ax + d) = c, e^(ax) = c, log_b(ax + d) = n, log(x) = n, ln(ax + d) = n, and exact log values."""
     kind = r.randrange(7)
@@ -571,6 +588,7 @@ CATEGORIES = {
     "quadratic": gen_quadratic,
     "quad_ineq": gen_quadratic_inequality,
     "absolute": gen_absolute,
+    "abs_ineq": gen_abs_inequality,
     "exp_log": gen_exp_log,
     "polynomial": gen_polynomial,
     "system": gen_system,

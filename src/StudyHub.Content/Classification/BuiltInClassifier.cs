@@ -82,7 +82,7 @@ internal sealed class BuiltInClassifier : IProblemClassifier
         ProblemKind.Expand => "math.polynomials",
         ProblemKind.Factor => "math.factoring",
         ProblemKind.LinearEquation => "math.linear-equations",
-        ProblemKind.LinearInequality or ProblemKind.QuadraticInequality => "math.inequalities",
+        ProblemKind.LinearInequality or ProblemKind.QuadraticInequality or ProblemKind.AbsoluteValueInequality => "math.inequalities",
         ProblemKind.AbsoluteValueEquation => "math.linear-equations",
         ProblemKind.ExponentialEquation or ProblemKind.LogarithmicEquation => "math.exponents-roots",
         ProblemKind.QuadraticEquation => "math.quadratics",

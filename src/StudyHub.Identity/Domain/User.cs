@@ -56,8 +56,11 @@ internal sealed class User
 
     public DateTime UpdatedAt { get; set; }
 
-    public bool IsUnder13(DateOnly today) =>
-        Role == Role.Student && BirthDate is { } birth && birth.AddYears(ConsentAge) > today;
+    public bool IsUnder13(DateOnly today) => IsUnder13(Role, BirthDate, today);
+
+    /// <summary>Only students are asked their age; a student without a birth date is not treated as a child.</summary>
+    public static bool IsUnder13(Role role, DateOnly? birthDate, DateOnly today) =>
+        role == Role.Student && birthDate is { } birth && birth.AddYears(ConsentAge) > today;
 
     /// <summary>An under-13 student without a parent's consent: may sign in, but uploads, AI features and public leaderboards stay closed.</summary>
     public bool IsAwaitingConsent(DateOnly today) => IsUnder13(today) && ParentalConsentGrantedAt is null;

@@ -9,7 +9,7 @@ public sealed record UserPage(IReadOnlyList<UserSummary> Items, int Page, int Pa
 public sealed record ChangeRoleRequest(string? Role);
 
 /// <summary>What a school administrator does to accounts: find them, change roles, disable them.</summary>
-internal sealed class AdministerUsers(AccountsDbContext db, ICurrentUser currentUser, SessionRevocations revocations, IAuditLog audit, TimeProvider clock)
+internal sealed class AdministerUsers(AccountsDbContext db, ICurrentUser currentUser, SessionRevocations revocations, ConsentStates consentStates, IAuditLog audit, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
@@ -88,6 +88,9 @@ internal sealed class AdministerUsers(AccountsDbContext db, ICurrentUser current
             await RevokeSessionsAsync(user.Id, "role_changed", cancellationToken);
             audit.Record(AuditEvents.RoleChanged, adminId, user.Id, $"{previous} -> {role}");
             await db.SaveChangesAsync(cancellationToken);
+
+            // Only students wait for consent, so a new role can open or close the restricted features.
+            consentStates.Changed(user.Id);
         }
 
         return Summary(user, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));

@@ -20,7 +20,7 @@ public sealed record Capabilities(bool Uploads, bool Ai, bool PublicLeaderboards
 /// under 13 a linked parent who declares being an adult grants (or revokes) consent; or the
 /// child's teacher records consent the school authorised for classroom use, as schools may under COPPA.
 /// </summary>
-internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser currentUser, IAuditLog audit, TimeProvider clock) : IConsentGate
+internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser currentUser, IAuditLog audit, ConsentStates states, TimeProvider clock)
 {
     public const int CodeLength = 8;
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromDays(7);
@@ -122,6 +122,7 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
             Grant(child, parentId, ConsentBases.Parent);
             audit.Record(AuditEvents.ConsentGranted, parentId, childId, "parent declared being an adult");
             await db.SaveChangesAsync(cancellationToken);
+            states.Changed(childId);
         }
 
         return await ChildAsync(parentId, childId, cancellationToken);
@@ -148,6 +149,9 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
             audit.Record(AuditEvents.ConsentRevoked, parentId, childId, null);
             db.PublishEvent(new ParentalConsentWithdrawn(Guid.NewGuid(), childId, now), clock);
             await db.SaveChangesAsync(cancellationToken);
+
+            // Withdrawn consent holds from the next request, on every instance.
+            states.Changed(childId);
         }
 
         return await ChildAsync(parentId, childId, cancellationToken);
@@ -170,6 +174,7 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
             Grant(student, teacherId, ConsentBases.School);
             audit.Record(AuditEvents.ConsentGranted, teacherId, studentId, $"school-authorised, classroom {classroomId}");
             await db.SaveChangesAsync(cancellationToken);
+            states.Changed(studentId);
         }
 
         return new SchoolConsent(student.Id, student.DisplayName, student.ParentalConsentGrantedAt is not null, student.ParentalConsentGrantedAt, student.ParentalConsentBasis);
@@ -183,21 +188,17 @@ internal sealed class ParentalConsent(AccountsDbContext db, ICurrentUser current
         child.UpdatedAt = child.ParentalConsentGrantedAt.Value;
     }
 
-    public async Task<Capabilities> CapabilitiesAsync(CancellationToken cancellationToken)
+    public Task<Capabilities> CapabilitiesAsync(CancellationToken cancellationToken) =>
+        CapabilitiesOfAsync(states, currentUser, () => db, clock, cancellationToken);
+
+    /// <summary>What the caller may use, from the cached consent state (<see cref="ConsentStates"/>).</summary>
+    internal static async Task<Capabilities> CapabilitiesOfAsync(ConsentStates states, ICurrentUser currentUser, Func<AccountsDbContext> database, TimeProvider clock, CancellationToken cancellationToken)
     {
         var userId = currentUser.RequireUserId();
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
+        var state = await states.GetAsync(userId, database, cancellationToken)
             ?? throw new UnauthorizedException("account_unavailable", "This account no longer exists.");
-        var open = !user.IsAwaitingConsent(Today);
+        var open = !state.IsAwaitingConsent(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         return new Capabilities(open, open, open, !open);
-    }
-
-    public async Task EnsureMayUseRestrictedFeaturesAsync(CancellationToken cancellationToken)
-    {
-        if (!(await CapabilitiesAsync(cancellationToken)).Ai)
-        {
-            throw new ForbiddenException("parental_consent_required", "A parent or guardian must give consent before you can use this. Ask them to link your account and approve it.");
-        }
     }
 
     /// <summary>A child of the calling parent, or 404 — never revealing whether an unlinked child exists.</summary>

@@ -59,9 +59,16 @@ internal sealed record Factorization(Rational Constant, Monomial Common, IReadOn
 /// Factoring over the rationals: common factors, rational roots (degree up to what the budget
 /// allows, at least 4), biquadratics and two-variable homogeneous forms.
 /// </summary>
+/// <summary>Which moves a factorization made, for the steps shown to the student.</summary>
+internal sealed class FactorTrace
+{
+    /// <summary>A biquadratic a·x^4 + b·x^2 + c was factored as a quadratic in x^2.</summary>
+    public bool QuadraticInSquare { get; set; }
+}
+
 internal static class Factorizer
 {
-    public static Factorization Factor(Polynomial polynomial, List<string>? notes = null)
+    public static Factorization Factor(Polynomial polynomial, FactorTrace? trace = null)
     {
         if (polynomial.IsZero)
         {
@@ -77,27 +84,22 @@ internal static class Factorizer
             primitive = -primitive;
         }
 
-        if (!content.IsOne || !common.IsOne)
-        {
-            notes?.Add($"Take out the common factor {Polynomial.Term(content, common)}");
-        }
-
         var factors = new List<(Polynomial, int)>();
         if (!primitive.IsConstant)
         {
-            FactorPrimitive(primitive, factors, notes);
+            FactorPrimitive(primitive, factors, trace);
         }
 
         return new Factorization(content, common, Merge(factors));
     }
 
-    private static void FactorPrimitive(Polynomial primitive, List<(Polynomial, int)> factors, List<string>? notes)
+    private static void FactorPrimitive(Polynomial primitive, List<(Polynomial, int)> factors, FactorTrace? trace)
     {
         var variables = primitive.Variables();
         if (variables.Count == 1)
         {
             var variable = variables.Min!;
-            foreach (var (factor, multiplicity) in FactorUnivariate(new UnivariatePolynomial(primitive.ToDense(variable)!), notes))
+            foreach (var (factor, multiplicity) in FactorUnivariate(new UnivariatePolynomial(primitive.ToDense(variable)!), trace))
             {
                 factors.Add((factor.ToPolynomial(variable), multiplicity));
             }
@@ -115,7 +117,7 @@ internal static class Factorizer
             if (dense is not null)
             {
                 var total = primitive.Degree;
-                var found = FactorUnivariate(new UnivariatePolynomial(dense), notes);
+                var found = FactorUnivariate(new UnivariatePolynomial(dense), trace);
                 var degreeSum = 0;
                 foreach (var (factor, multiplicity) in found)
                 {
@@ -159,7 +161,7 @@ internal static class Factorizer
     }
 
     /// <summary>Factors a primitive univariate polynomial into primitive integer factors.</summary>
-    public static List<(UnivariatePolynomial Factor, int Multiplicity)> FactorUnivariate(UnivariatePolynomial polynomial, List<string>? notes)
+    public static List<(UnivariatePolynomial Factor, int Multiplicity)> FactorUnivariate(UnivariatePolynomial polynomial, FactorTrace? trace)
     {
         var result = new List<(UnivariatePolynomial, int)>();
         var rest = ToPrimitiveInteger(polynomial);
@@ -201,7 +203,11 @@ internal static class Factorizer
                     result.Add((new UnivariatePolynomial([-u.Numerator, Rational.Zero, u.Denominator]), 1));
                 }
 
-                notes?.Add("Treat it as a quadratic in x^2");
+                if (trace is not null)
+                {
+                    trace.QuadraticInSquare = true;
+                }
+
                 rest = new UnivariatePolynomial([Rational.One]);
             }
         }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using StudyHub.Math.Algebra;
 using StudyHub.Math.Numbers;
+using StudyHub.Math.Reading;
 using StudyHub.Math.Solving;
 using StudyHub.Math.Syntax;
 
@@ -402,8 +403,8 @@ internal static partial class AnswerChecker
         SameEnds(a, b) && a.LowerClosed == b.LowerClosed && a.UpperClosed == b.UpperClosed;
 
     /// <summary>The distinct finite end points, in order.</summary>
-    private static List<Rational> Ends(IEnumerable<SolutionInterval> intervals) =>
-        [.. intervals.SelectMany(i => new[] { i.Lower, i.Upper }).OfType<Rational>().Distinct().Order()];
+    private static List<RealNumber> Ends(IEnumerable<SolutionInterval> intervals) =>
+        [.. intervals.SelectMany(i => new[] { i.Lower, i.Upper }).OfType<RealNumber>().Distinct().Order()];
 
     // ---- systems -------------------------------------------------------------------------------
 

@@ -92,8 +92,8 @@ internal static partial class IntervalReader
         {
             var left = match.Groups["a"].Value;
             var right = match.Groups["b"].Value;
-            var lower = IsInfinite(left, negative: true) ? (Rational?)null : Bound(left, vocabulary);
-            var upper = IsInfinite(right, negative: false) ? (Rational?)null : Bound(right, vocabulary);
+            var lower = IsInfinite(left, negative: true) ? (RealNumber?)null : Bound(left, vocabulary);
+            var upper = IsInfinite(right, negative: false) ? (RealNumber?)null : Bound(right, vocabulary);
             return [new SolutionInterval(v, lower, lower is not null && match.Groups["open"].Value == "[", upper, upper is not null && match.Groups["close"].Value == "]")];
         }
 
@@ -163,7 +163,7 @@ internal static partial class IntervalReader
         return negative ? t is "-∞" or "-inf" or "-infinity" : t is "∞" or "+∞" or "inf" or "+inf" or "infinity";
     }
 
-    private static Rational Bound(string text, Vocabulary vocabulary)
+    private static RealNumber Bound(string text, Vocabulary vocabulary)
     {
         var statements = Parser.ParseStatements(text, vocabulary: vocabulary);
         if (statements is not [{ Operator: null, Left: var expression }] || AlgebraicReader.HasVariables(expression))
@@ -171,9 +171,9 @@ internal static partial class IntervalReader
             throw new MathEngineException(ErrorCodes.Unsupported, $"Expected a number as the boundary, found '{text.Trim()}'.");
         }
 
-        return AlgebraicReader.Evaluate(expression).TryGetRational(out var value)
-            ? value
-            : throw new MathEngineException(ErrorCodes.Unsupported, "The boundary must be a number.");
+        // Exact ends, radicals included (x < -√2); a decimal is read as the decimal it is.
+        var value = AlgebraicReader.Evaluate(expression);
+        return value.IsReal ? new RealNumber(value) : throw new MathEngineException(ErrorCodes.Unsupported, "The boundary must be a real number.");
     }
 
     [GeneratedRegex(@"\s*(?:∪|\bU\b|\b[oO][rR]\b)\s*", RegexOptions.CultureInvariant)]

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using StudyHub.Math.Numbers;
 using StudyHub.Math.Syntax;
 
-namespace StudyHub.Math;
+namespace StudyHub.Math.Reading;
 
 /// <summary>
 /// Percent questions written in words ("60 is what percent of 80", "increase 40 by 15%",

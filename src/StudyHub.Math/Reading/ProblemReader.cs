@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
-using StudyHub.Math.Algebra;
 using StudyHub.Math.Numbers;
 using StudyHub.Math.Syntax;
 
-namespace StudyHub.Math;
+namespace StudyHub.Math.Reading;
 
 internal enum Instruction
 {
@@ -53,13 +52,39 @@ internal sealed record ParsedProblem(
     }
 }
 
+/// <summary>A value given for a letter ("for x = 3", or the argument of "find f(4)"), still as written.</summary>
+/// <param name="Function">For "f(4)": the function's name, so a refusal can say what was being evaluated.</param>
+internal sealed record Substitution(string Variable, Expression Value, int Position, string? Function = null);
+
+/// <summary>
+/// A problem as read, before it is classified: the instruction, the parsed statements and the values
+/// given. Reading knows words and syntax only; what kind of problem it is needs algebra (degrees,
+/// which solver fits), so <c>Solving.ProblemClassifier</c> decides that.
+/// </summary>
+internal sealed record ReadProblem(
+    string Original,
+    Instruction Instruction,
+    IReadOnlyList<Statement> Statements,
+    string? TargetVariable,
+    IReadOnlyList<Substitution> Substitutions,
+    bool WantsExact)
+{
+    /// <summary>Set when the wording alone decides the kind (percent phrases, "find f(4)").</summary>
+    public ProblemKind? Kind { get; init; }
+
+    /// <inheritdoc cref="ParsedProblem.AnswerIsPercent"/>
+    public bool AnswerIsPercent { get; init; }
+}
+
 /// <summary>
 /// Recognises the instruction words students put in front of a problem, then parses the rest with
-/// positions that still point into the original text, and classifies the problem.
+/// positions that still point into the original text. Layers run one way (Numbers → Syntax →
+/// Reading → Algebra → Solving → Checking → Teaching), so reading uses no algebra: classifying the
+/// problem is the solving layer's first move.
 /// </summary>
 internal static partial class ProblemReader
 {
-    public static ParsedProblem Read(string text)
+    public static ReadProblem Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var limits = WorkMeter.CurrentLimits;
@@ -87,8 +112,9 @@ internal static partial class ProblemReader
         var wantsExact = text.Contains("exact", StringComparison.OrdinalIgnoreCase);
         if (PercentPhrases.TryRead(text, start, end, out var percentAt, out var answerIsPercent) is { } percent)
         {
-            return new ParsedProblem(text, ProblemKind.Arithmetic, Instruction.Calculate, [new Statement(percent, null, null, percentAt)], null, new Dictionary<string, Rational>(), wantsExact)
+            return new ReadProblem(text, Instruction.Calculate, [new Statement(percent, null, null, percentAt)], null, [], wantsExact)
             {
+                Kind = ProblemKind.Arithmetic,
                 AnswerIsPercent = answerIsPercent,
             };
         }
@@ -132,7 +158,7 @@ internal static partial class ProblemReader
         }
 
         var vocabulary = Vocabulary.For(text, [target]);
-        var substitutions = new Dictionary<string, Rational>(StringComparer.Ordinal);
+        var substitutions = new List<Substitution>();
         if (instruction is Instruction.Evaluate or Instruction.None or Instruction.Calculate or Instruction.Simplify)
         {
             var at = SubstitutionSuffix().Match(text, start, end - start);
@@ -140,18 +166,12 @@ internal static partial class ProblemReader
             {
                 foreach (var statement in Parser.ParseStatements(text, at.Groups["values"].Index, end, vocabulary))
                 {
-                    if (statement is not { Operator: RelationOperator.Equal, Left: VariableExpression variable, Right: { } right } || AlgebraicReader.HasVariables(right))
+                    if (statement is not { Operator: RelationOperator.Equal, Left: VariableExpression variable, Right: { } right })
                     {
                         throw new MathEngineException(ErrorCodes.UnexpectedToken, $"Expected values like 'x = 3' at position {statement.Position + 1}.", statement.Position + 1);
                     }
 
-                    var value = AlgebraicReader.Evaluate(right);
-                    if (!value.TryGetRational(out var rational))
-                    {
-                        throw new MathEngineException(ErrorCodes.Unsupported, "Substituted values must be rational numbers.", statement.Position + 1);
-                    }
-
-                    substitutions[variable.Name] = rational;
+                    substitutions.Add(new Substitution(variable.Name, right, statement.Position + 1));
                 }
 
                 end = at.Index;
@@ -160,12 +180,11 @@ internal static partial class ProblemReader
         }
 
         var statements = Parser.ParseStatements(text, start, end, vocabulary);
-        var kind = Classify(statements, instruction, ref target, substitutions);
-        return new ParsedProblem(text, kind, instruction, statements, target, substitutions, wantsExact);
+        return new ReadProblem(text, instruction, statements, target, substitutions, wantsExact);
     }
 
     /// <summary>"f(x) = 2x + 3, find f(4)" and "find f(4) if f(x) = 2x + 3": evaluate the body at the argument.</summary>
-    private static ParsedProblem? ReadFunctionValue(string text, int end, bool wantsExact)
+    private static ReadProblem? ReadFunctionValue(string text, int end, bool wantsExact)
     {
         var match = FunctionThenValue().Match(text, 0, end);
         if (!match.Success)
@@ -182,8 +201,7 @@ internal static partial class ProblemReader
         var vocabulary = Vocabulary.For(text, [variable]);
         var argument = match.Groups["arg"];
         var argumentStatements = Parser.ParseStatements(text, argument.Index, argument.Index + argument.Length, vocabulary);
-        if (argumentStatements is not [{ Operator: null, Left: var argumentExpression }] || AlgebraicReader.HasVariables(argumentExpression)
-            || !AlgebraicReader.Evaluate(argumentExpression).TryGetRational(out var value))
+        if (argumentStatements is not [{ Operator: null, Left: var argumentExpression }])
         {
             throw new MathEngineException(ErrorCodes.Unsupported, $"Expected a number to evaluate {match.Groups["f"].Value} at (position {argument.Index + 1}).", argument.Index + 1);
         }
@@ -195,8 +213,10 @@ internal static partial class ProblemReader
             throw new MathEngineException(ErrorCodes.Unsupported, $"Expected one expression after {match.Groups["f"].Value}({variable}) = (position {body.Index + 1}).", body.Index + 1);
         }
 
-        var substitutions = new Dictionary<string, Rational>(StringComparer.Ordinal) { [variable] = value };
-        return new ParsedProblem(text, ProblemKind.Evaluate, Instruction.Evaluate, statements, null, substitutions, wantsExact);
+        return new ReadProblem(text, Instruction.Evaluate, statements, null, [new Substitution(variable, argumentExpression, argument.Index + 1, match.Groups["f"].Value)], wantsExact)
+        {
+            Kind = ProblemKind.Evaluate,
+        };
     }
 
     [GeneratedRegex(@"^\s*(?:let\s+|given\s+)?(?<f>[a-zA-Z])\s*\(\s*(?<v>[a-zA-Z])\s*\)\s*=\s*(?<body>[^,;]+?)\s*[,;.]?\s*(?:find|evaluate|calculate|work\s+out|what\s+is)\s+(?<g>[a-zA-Z])\s*\(\s*(?<arg>[^()]+)\s*\)\s*$", RegexOptions.CultureInvariant)]
@@ -204,124 +224,6 @@ internal static partial class ProblemReader
 
     [GeneratedRegex(@"^\s*(?:find|evaluate|calculate|work\s+out|what\s+is)\s+(?<g>[a-zA-Z])\s*\(\s*(?<arg>[^()]+)\s*\)\s*(?:,\s*)?(?:if|when|for|given|where)\s+(?<f>[a-zA-Z])\s*\(\s*(?<v>[a-zA-Z])\s*\)\s*=\s*(?<body>.+?)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ValueThenFunction();
-
-    private static ProblemKind Classify(List<Statement> statements, Instruction instruction, ref string? target, Dictionary<string, Rational> substitutions)
-    {
-        var relations = statements.Count(s => s.IsRelation);
-        if (instruction == Instruction.Differentiate)
-        {
-            if (statements.Count != 1 || relations != 0)
-            {
-                throw new MathEngineException(ErrorCodes.Unsupported, "A derivative needs a single expression.");
-            }
-
-            return ProblemKind.Derivative;
-        }
-
-        if (relations != 0 && relations != statements.Count)
-        {
-            var bad = statements.First(s => !s.IsRelation);
-            throw new MathEngineException(ErrorCodes.Unsupported, $"Expected an equation at position {bad.Position + 1}.", bad.Position + 1);
-        }
-
-        if (relations == 0)
-        {
-            if (statements.Count > 1)
-            {
-                throw new MathEngineException(ErrorCodes.Unsupported, "Several expressions at once are not supported; separate equations with commas.", statements[1].Position + 1);
-            }
-
-            var hasVariables = AlgebraicReader.HasVariables(statements[0].Left);
-            if (substitutions.Count > 0)
-            {
-                return ProblemKind.Evaluate;
-            }
-
-            return instruction switch
-            {
-                Instruction.Factor => ProblemKind.Factor,
-                Instruction.Expand => ProblemKind.Expand,
-                Instruction.SolveFor or Instruction.Solve => throw new MathEngineException(ErrorCodes.Unsupported, "There is no equation to solve; add '= …'."),
-                _ when !hasVariables => ProblemKind.Arithmetic,
-                _ => ProblemKind.Simplify,
-            };
-        }
-
-        if (relations > 1)
-        {
-            if (statements.Any(s => s.Operator != RelationOperator.Equal))
-            {
-                throw new MathEngineException(ErrorCodes.Unsupported, "Systems of inequalities are not supported.");
-            }
-
-            if (statements.Count > 3)
-            {
-                throw new MathEngineException(ErrorCodes.Unsupported, "Systems of more than 3 equations are not supported.");
-            }
-
-            return ProblemKind.System;
-        }
-
-        var single = statements[0];
-        var variables = AlgebraicReader.VariablesOf(single.Left);
-        variables.UnionWith(AlgebraicReader.VariablesOf(single.Right!));
-        if (variables.Count == 0)
-        {
-            throw new MathEngineException(ErrorCodes.Unsupported, "There is no variable to solve for.");
-        }
-
-        if (target is not null && !variables.Contains(target))
-        {
-            throw new MathEngineException(ErrorCodes.Unsupported, $"The equation does not contain {target}.");
-        }
-
-        if (variables.Count > 1)
-        {
-            target ??= variables.Contains("y") ? "y" : variables.Contains("x") ? "x" : variables.Max;
-            if (single.Operator != RelationOperator.Equal)
-            {
-                throw new MathEngineException(ErrorCodes.Unsupported, "Inequalities with several variables are not supported.");
-            }
-
-            return ProblemKind.SolveFor;
-        }
-
-        target ??= variables.Min;
-        if (Solving.AbsoluteValueSolver.Matches(single, target!))
-        {
-            return ProblemKind.AbsoluteValueEquation;
-        }
-
-        if (Solving.ExponentialSolver.Classify(single, target!) is { } exponential)
-        {
-            return exponential;
-        }
-
-        var difference = AlgebraicReader.TryToFraction(Build.Sum(single.Left, new NegateExpression(single.Right!)))
-            ?? throw new MathEngineException(ErrorCodes.Unsupported, "Equations with functions or roots of the variable are not supported yet.");
-        var degree = difference.Numerator.DegreeIn(target!);
-        if (single.Operator == RelationOperator.NotEqual)
-        {
-            throw new MathEngineException(ErrorCodes.Unsupported, "'≠' problems are not supported.");
-        }
-
-        if (single.Operator != RelationOperator.Equal)
-        {
-            if (degree > 2 || !difference.IsPolynomial)
-            {
-                throw new MathEngineException(ErrorCodes.Unsupported, "Only linear and quadratic inequalities are supported so far.");
-            }
-
-            return degree == 2 ? ProblemKind.QuadraticInequality : ProblemKind.LinearInequality;
-        }
-
-        return degree switch
-        {
-            <= 1 => ProblemKind.LinearEquation,
-            2 => ProblemKind.QuadraticEquation,
-            _ => ProblemKind.PolynomialEquation,
-        };
-    }
 
     [GeneratedRegex(@"\G\s*(?:please\s+)?(?:(?:find\s+)?(?:the\s+)?derivative\s+of\s*|differentiate\s*|(?:find\s+)?(?:d\s*y\s*/\s*d(?<v>[a-zA-Z])|y\s*['′]|f\s*['′]\s*\(\s*(?<v>[a-zA-Z])\s*\))\s*(?:[:,]\s*|\s+(?:if|when|for|given|where|of)\s+)?(?:y|f\s*\(\s*[a-zA-Z]\s*\))\s*=\s*|d\s*/\s*d(?<v>[a-zA-Z])\s*|\\frac\{d\}\{d(?<v>[a-zA-Z])\}\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DerivativePrefix();

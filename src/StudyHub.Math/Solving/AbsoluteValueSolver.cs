@@ -1,5 +1,6 @@
 using StudyHub.Math.Algebra;
 using StudyHub.Math.Numbers;
+using StudyHub.Math.Reading;
 using StudyHub.Math.Syntax;
 
 namespace StudyHub.Math.Solving;
@@ -8,23 +9,39 @@ namespace StudyHub.Math.Solving;
 /// Equations with one absolute value of a linear expression, everything else linear:
 /// isolate |L| = S, refuse S &lt; 0, split into L = S or L = -S, and when S depends on the
 /// variable, keep only the candidates with S ≥ 0 (the textbook check that removes false roots).
+/// Inequalities |L| &lt; k and |L| &gt; k (k a number) by the distance rule: within k of zero is
+/// -k &lt; L &lt; k, further than k is L &lt; -k or L &gt; k; a negative or zero k is answered by the
+/// rule that an absolute value is never negative.
 /// </summary>
 internal static class AbsoluteValueSolver
 {
     /// <summary>A name no reader can produce, standing for the absolute value while the rest is treated as a polynomial.</summary>
     private const string Placeholder = "|·|";
 
-    /// <summary>|Inside| = Other after isolating the absolute value.</summary>
-    internal sealed record Shape(Polynomial Inside, Polynomial Other, string Variable);
+    /// <summary>|Inside| op Other after isolating the absolute value.</summary>
+    internal sealed record Shape(Polynomial Inside, Polynomial Other, string Variable, RelationOperator Operator = RelationOperator.Equal);
 
-    /// <summary>The problem fits: exactly one (distinct) |…| containing the variable, linear inside and out.</summary>
-    public static bool Matches(Statement statement, string variable) => Read(statement, variable) is not null;
+    /// <summary>
+    /// The problem fits: exactly one (distinct) |…| containing the variable, linear inside and out;
+    /// for an inequality the other side must be a number once |…| is alone.
+    /// </summary>
+    public static ProblemKind? Classify(Statement statement, string variable) => Read(statement, variable) switch
+    {
+        null => null,
+        { Operator: RelationOperator.Equal } => ProblemKind.AbsoluteValueEquation,
+        _ => ProblemKind.AbsoluteValueInequality,
+    };
 
     public static Solution Solve(ParsedProblem problem)
     {
         var variable = problem.TargetVariable!;
         var shape = Read(problem.Single, variable)
             ?? throw new MathEngineException(ErrorCodes.Unsupported, "Only equations with one absolute value of a linear expression are supported.");
+        if (shape.Operator != RelationOperator.Equal)
+        {
+            return SolveInequality(problem, shape);
+        }
+
         var (inside, other) = (shape.Inside, shape.Other);
         var steps = new List<WorkedStep>();
         var notes = new List<string>();
@@ -74,9 +91,91 @@ internal static class AbsoluteValueSolver
         return EquationSolver.RootsSolution(problem, variable, roots, steps, notes, []);
     }
 
+    /// <summary>|a·x + d| op k with k a number: the distance rule, then the linear parts solved together.</summary>
+    private static Solution SolveInequality(ParsedProblem problem, Shape shape)
+    {
+        var (inside, v, op) = (shape.Inside, shape.Variable, shape.Operator);
+        var k = shape.Other.ConstantTerm;
+        var a = inside.CoefficientOf(v, 1).ConstantTerm;
+        var d = inside.ConstantTerm;
+        var bars = $"|{inside}|";
+        var relation = Statement.RelationText(op);
+        var within = op is RelationOperator.Less or RelationOperator.LessOrEqual;
+        var closed = op is RelationOperator.LessOrEqual or RelationOperator.GreaterOrEqual;
+        var steps = new List<WorkedStep> { new("Isolate the absolute value", $"{bars} {relation} {k}") { Kind = StepKind.IsolateTerm, Operand = bars } };
+        List<SolutionInterval> intervals;
+        string answer;
+        if (k.Sign < 0 || (k.IsZero && !(within && closed) && !(!within && !closed)))
+        {
+            // Never negative: below a negative number (or below 0) never, at least a negative number (or 0) always.
+            intervals = within ? [] : [new SolutionInterval(v, null, false, null, false)];
+            answer = within ? "no solution" : $"all real {v}";
+            steps.Add(new WorkedStep($"An absolute value is never negative, so {bars} {relation} {k} {(within ? "never holds" : $"holds for every {v}")}", answer) { Kind = StepKind.RejectCase, Operand = k.ToString() });
+        }
+        else if (k.IsZero)
+        {
+            // |L| ≤ 0 only where L = 0; |L| > 0 everywhere else.
+            var zero = -d / a;
+            steps.Add(new WorkedStep(within ? "An absolute value is at most 0 only where the inside is 0" : "An absolute value is above 0 everywhere except where the inside is 0", $"{inside} = 0") { Kind = StepKind.CaseSplit, Operand = inside.ToString() });
+            steps.Add(new WorkedStep($"Solve {inside} = 0", $"{v} = {zero}") { Kind = StepKind.DivideBothSides, Operand = a.ToString() });
+            intervals = within
+                ? [new SolutionInterval(v, zero, true, zero, true)]
+                : [new SolutionInterval(v, null, false, zero, false), new SolutionInterval(v, zero, false, null, false)];
+            answer = within ? $"{v} = {zero}" : $"{v} ≠ {zero}";
+        }
+        else
+        {
+            var strict = closed ? "≤" : "<";
+            var (low, high) = ((-k - d) / a, (k - d) / a);
+            if (a.Sign < 0)
+            {
+                (low, high) = (high, low);
+            }
+
+            if (within)
+            {
+                steps.Add(new WorkedStep($"Within {k} of zero: {-k} {strict} {inside} {strict} {k}", $"{-k} {strict} {inside} {strict} {k}") { Kind = StepKind.CaseSplit, Operand = inside.ToString() });
+            }
+            else
+            {
+                var outside = closed ? "≥" : ">";
+                steps.Add(new WorkedStep($"Further than {k} from zero: {inside} {strict} {-k} or {inside} {outside} {k}", $"{inside} {strict} {-k} or {inside} {outside} {k}") { Kind = StepKind.CaseSplit, Operand = inside.ToString() });
+            }
+
+            if (!d.IsZero)
+            {
+                steps.Add(new WorkedStep(d.Sign > 0 ? $"Subtract {d} from each part" : $"Add {-d} to each part", PartsText(v, a, -k - d, k - d, within, closed)) { Kind = d.Sign > 0 ? StepKind.SubtractBothSides : StepKind.AddBothSides, Operand = d.Abs().ToString() });
+            }
+
+            if (!a.IsOne)
+            {
+                steps.Add(new WorkedStep(a.Sign < 0 ? $"Divide each part by {a} and flip the signs (dividing by a negative number)" : $"Divide each part by {a}", PartsText(v, Rational.One, low, high, within, closed))
+                {
+                    Kind = a.Sign < 0 ? StepKind.FlipInequality : StepKind.DivideBothSides,
+                    Operand = a.ToString(),
+                });
+            }
+
+            intervals = within
+                ? [new SolutionInterval(v, low, closed, high, closed)]
+                : [new SolutionInterval(v, null, false, low, closed), new SolutionInterval(v, high, closed, null, false)];
+            answer = string.Join(" or ", intervals.Select(i => i.Inequality));
+        }
+
+        return InequalitySolver.IntervalSolution(problem, v, intervals, answer, steps, [], []);
+    }
+
+    /// <summary>"lo &lt; a·x &lt; hi" (within) or "a·x &lt; lo or a·x &gt; hi" (outside), for the step after moving the constant.</summary>
+    private static string PartsText(string v, Rational a, Rational low, Rational high, bool within, bool closed)
+    {
+        var term = a.IsOne ? v : a == Rational.MinusOne ? $"-{v}" : $"{a}{v}";
+        var (less, greater) = closed ? ("≤", "≥") : ("<", ">");
+        return within ? $"{low} {less} {term} {less} {high}" : $"{term} {less} {low} or {term} {greater} {high}";
+    }
+
     internal static Shape? Read(Statement statement, string variable)
     {
-        if (statement is not { Operator: RelationOperator.Equal, Right: { } right })
+        if (statement is not { Operator: { } op and not RelationOperator.NotEqual, Right: { } right })
         {
             return null;
         }
@@ -108,8 +207,14 @@ internal static class AbsoluteValueSolver
             return null;
         }
 
-        // c·|L| + rest = 0  ⇒  |L| = -rest / c
-        return new Shape(insidePolynomial, rest * Polynomial.Constant(-coefficient.ConstantTerm.Reciprocal()), variable);
+        // c·|L| + rest op 0  ⇒  |L| op -rest / c, the other way round when c is negative.
+        var other = rest * Polynomial.Constant(-coefficient.ConstantTerm.Reciprocal());
+        if (op != RelationOperator.Equal && !other.IsConstant)
+        {
+            return null;
+        }
+
+        return new Shape(insidePolynomial, other, variable, coefficient.ConstantTerm.Sign < 0 ? EquationSolver.Flip(op) : op);
     }
 
     private static void Collect(Expression expression, HashSet<Expression> bars)

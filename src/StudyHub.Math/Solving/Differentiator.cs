@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using StudyHub.Math.Algebra;
 using StudyHub.Math.Numbers;
+using StudyHub.Math.Reading;
 using StudyHub.Math.Syntax;
 
 namespace StudyHub.Math.Solving;
@@ -20,12 +21,12 @@ internal static class Differentiator
             var derivative = Differentiate(term, variable);
             var tidy = Tidy(derivative);
             derivatives.Add(derivative);
-            steps.Add(new WorkedStep($"{RuleFor(term, variable)}: d/d{variable}({term})", tidy.ToString()));
+            steps.Add(new WorkedStep($"{RuleFor(term, variable)}: d/d{variable}({term})", tidy.ToString()) { Kind = RuleKind(term, variable), Operand = term.ToString() });
         }
 
         var result = Tidy(new SumExpression([.. derivatives]));
         var text = result.ToString();
-        steps.Add(new WorkedStep(terms.Length > 1 ? "Add the derivatives of the terms" : "Simplify", text));
+        steps.Add(new WorkedStep(terms.Length > 1 ? "Add the derivatives of the terms" : "Simplify", text) { Kind = terms.Length > 1 ? StepKind.SumRule : StepKind.Simplify });
         return ExpressionSolver.ExpressionResult(problem, text, steps, []);
     }
 
@@ -47,6 +48,28 @@ internal static class Differentiator
             FunctionExpression { Argument: VariableExpression } function => $"Derivative of {function.Function.ToString().ToLowerInvariant()}",
             FunctionExpression or PowerExpression => "Chain rule",
             _ => "Differentiate",
+        };
+    }
+
+    /// <summary>The rule <see cref="RuleFor"/> names, as a step kind (a constant multiple takes the kind of the rule it multiplies).</summary>
+    private static StepKind RuleKind(Expression term, string variable)
+    {
+        if (!Depends(term, variable))
+        {
+            return StepKind.ConstantRule;
+        }
+
+        return term switch
+        {
+            VariableExpression => StepKind.VariableRule,
+            PowerExpression { Base: VariableExpression } => StepKind.PowerRule,
+            NegateExpression negate => RuleKind(negate.Operand, variable),
+            ProductExpression product when product.Factors.Any(f => f is ReciprocalExpression r && Depends(r.Operand, variable)) => StepKind.QuotientRule,
+            ProductExpression product when product.Factors.Count(f => Depends(f, variable)) > 1 => StepKind.ProductRule,
+            ProductExpression product => RuleKind(product.Factors.First(f => Depends(f, variable)), variable),
+            FunctionExpression { Argument: VariableExpression } => StepKind.FunctionRule,
+            FunctionExpression or PowerExpression => StepKind.ChainRule,
+            _ => StepKind.Other,
         };
     }
 

@@ -1,5 +1,6 @@
 using StudyHub.Math.Algebra;
 using StudyHub.Math.Numbers;
+using StudyHub.Math.Reading;
 using StudyHub.Math.Syntax;
 
 namespace StudyHub.Math.Solving;
@@ -125,13 +126,12 @@ internal static class EquationSolver
         }
 
         // Higher degree: peel off rational roots, then finish any quadratic factor with the formula.
-        var factorNotes = new List<string>();
-        var factors = Factorizer.FactorUnivariate(integer, factorNotes);
+        var factors = Factorizer.FactorUnivariate(integer, null);
         var roots = new List<ExactNumber>();
         var factorText = string.Concat(factors.Select(f => "(" + f.Factor.ToPolynomial(variable) + ")" + (f.Multiplicity > 1 ? "^" + f.Multiplicity : string.Empty)));
         foreach (var root in Factorizer.RationalRoots(integer))
         {
-            steps.Add(new WorkedStep($"Test rational roots (factors of the constant over factors of the leading coefficient): {variable} = {root} gives 0", $"({new UnivariatePolynomial([-root.Numerator, root.Denominator]).ToPolynomial(variable)}) is a factor"));
+            steps.Add(new WorkedStep($"Test rational roots (factors of the constant over factors of the leading coefficient): {variable} = {root} gives 0", $"({new UnivariatePolynomial([-root.Numerator, root.Denominator]).ToPolynomial(variable)}) is a factor") { Kind = StepKind.RationalRootTest, Operand = root.ToString() });
         }
 
         steps.Add(new WorkedStep("Factor", $"{factorText} = 0") { Kind = StepKind.Factor });
@@ -172,7 +172,7 @@ internal static class EquationSolver
         else if (b.IsZero)
         {
             var square = -c / a;
-            steps.Add(new WorkedStep($"Isolate {variable}^2", $"{variable}^2 = {square}") { Kind = StepKind.DivideBothSides });
+            steps.Add(new WorkedStep($"Isolate {variable}^2", $"{variable}^2 = {square}") { Kind = StepKind.IsolateTerm, Operand = $"{variable}^2" });
             roots = [ExactNumber.Sqrt(square), -ExactNumber.Sqrt(square)];
             steps.Add(new WorkedStep("Take the square root of both sides (both signs)", FormatRoots(variable, roots)) { Kind = StepKind.SquareRootBothSides });
             if (square.Sign < 0)
@@ -191,7 +191,7 @@ internal static class EquationSolver
                 {
                     var r1 = -rational[0];
                     var r2 = rational.Count > 1 ? -rational[1] : r1;
-                    steps.Add(new WorkedStep($"Find two numbers that multiply to {c} and add to {b}: {r1} and {r2}", $"{factorization} = 0") { Kind = StepKind.Factor });
+                    steps.Add(new WorkedStep($"Find two numbers that multiply to {c} and add to {b}: {r1} and {r2}", $"{factorization} = 0") { Kind = StepKind.FactorPair, Operands = [c.ToString(), b.ToString()] });
                 }
                 else
                 {
@@ -211,7 +211,7 @@ internal static class EquationSolver
             }
             else
             {
-                steps.Add(new WorkedStep($"Apply the quadratic formula with a = {a}, b = {b}, c = {c}", $"{variable} = (-b ± √(b^2 - 4ac))/(2a)") { Kind = StepKind.QuadraticFormula });
+                steps.Add(new WorkedStep($"Apply the quadratic formula with a = {a}, b = {b}, c = {c}", $"{variable} = (-b ± √(b^2 - 4ac))/(2a)") { Kind = StepKind.QuadraticFormula, Operands = [a.ToString(), b.ToString(), c.ToString()] });
                 steps.Add(new WorkedStep("Compute the discriminant", $"b^2 - 4ac = {discriminant}") { Kind = StepKind.Discriminant, Operand = discriminant.ToString() });
                 roots = QuadraticRoots(a, b, c);
                 if (discriminant.Sign < 0)
@@ -219,13 +219,21 @@ internal static class EquationSolver
                     notes.Add("The discriminant is negative, so there are no real solutions; the solutions are complex.");
                 }
 
-                steps.Add(new WorkedStep("Simplify", FormatRoots(variable, roots)));
+                steps.Add(new WorkedStep("Simplify", FormatRoots(variable, roots)) { Kind = StepKind.Simplify });
             }
         }
 
         _ = x;
         return RootsSolution(problem, variable, roots, steps, notes, restrictions);
     }
+
+    /// <summary>The roots of a linear or quadratic factor (complex ones included); null for a higher degree.</summary>
+    public static List<ExactNumber>? RootsOf(UnivariatePolynomial factor) => factor.Degree switch
+    {
+        1 => [-factor[0] / factor[1]],
+        2 => QuadraticRoots(factor[2], factor[1], factor[0]),
+        _ => null,
+    };
 
     public static List<ExactNumber> QuadraticRoots(Rational a, Rational b, Rational c)
     {
@@ -326,7 +334,7 @@ internal static class EquationSolver
         {
             var roots = new Solution(problem, AnswerShape.Roots) { Variable = variable, AllValues = holds, Answer = answer, ExactAnswers = [answer] };
             roots.Steps.AddRange(steps);
-            roots.Step(holds ? $"{statement} is always true: every {variable} is a solution" : $"{statement} is false: there is no solution", answer);
+            roots.Step(holds ? $"{statement} is always true: every {variable} is a solution" : $"{statement} is false: there is no solution", answer, StepKind.Degenerate);
             roots.Notes.AddRange(notes);
             return roots;
         }
@@ -334,7 +342,7 @@ internal static class EquationSolver
         var interval = holds ? new SolutionInterval(variable, null, false, null, false) : null;
         var solution = new Solution(problem, AnswerShape.Interval) { Variable = variable, Interval = interval, Answer = answer, ExactAnswers = [answer] };
         solution.Steps.AddRange(steps);
-        solution.Step(holds ? $"{statement} is always true" : $"{statement} is never true", answer);
+        solution.Step(holds ? $"{statement} is always true" : $"{statement} is never true", answer, StepKind.Degenerate);
         solution.Notes.AddRange(notes);
         return solution;
     }

@@ -1,5 +1,6 @@
 using StudyHub.Math.Algebra;
 using StudyHub.Math.Numbers;
+using StudyHub.Math.Reading;
 using StudyHub.Math.Syntax;
 
 namespace StudyHub.Math.Solving;
@@ -29,14 +30,19 @@ internal static class ExponentialSolver
     {
         Outer.Power or Outer.Exp => ProblemKind.ExponentialEquation,
         Outer.Log or Outer.Ln => ProblemKind.LogarithmicEquation,
-        _ => null,
+        _ => LogarithmLaws.Matches(statement, variable) ? ProblemKind.LogarithmicEquation : null,
     };
 
     public static Solution Solve(ParsedProblem problem)
     {
         var variable = problem.TargetVariable!;
-        var shape = Read(problem.Single, variable)
-            ?? throw new MathEngineException(ErrorCodes.Unsupported, "Only one power or one logarithm of a linear expression equal to a number is supported.");
+        if (Read(problem.Single, variable) is not { } shape)
+        {
+            // Several logarithms (or a multiple of one): the laws combine them first.
+            return LogarithmLaws.Matches(problem.Single, variable) ? LogarithmLaws.Solve(problem)
+                : throw new MathEngineException(ErrorCodes.Unsupported, "Only one power or one logarithm of a linear expression equal to a number is supported.");
+        }
+
         var (outer, inside, value) = (shape.Outer, shape.Inside, shape.Value);
         var steps = new List<WorkedStep>();
         var notes = new List<string>();

@@ -1,5 +1,6 @@
 using StudyHub.Math.Algebra;
 using StudyHub.Math.Numbers;
+using StudyHub.Math.Reading;
 using StudyHub.Math.Syntax;
 
 namespace StudyHub.Math.Solving;
@@ -14,7 +15,7 @@ internal static class ExpressionSolver
         var substituted = Substitute(problem.Single.Left, problem.Substitutions);
         var steps = new List<WorkedStep>
         {
-            new("Substitute " + string.Join(", ", problem.Substitutions.Select(s => $"{s.Key} = {s.Value}")), substituted.ToString()),
+            new("Substitute " + string.Join(", ", problem.Substitutions.Select(s => $"{s.Key} = {s.Value}")), substituted.ToString()) { Kind = StepKind.Substitute },
         };
         return NumberSolution(problem, substituted, steps);
     }
@@ -25,12 +26,12 @@ internal static class ExpressionSolver
         var numbers = expression.DescendantsAndSelf().OfType<NumberExpression>().ToList();
         foreach (var mixed in numbers.Where(n => n.Style == NumberStyle.Mixed).Distinct())
         {
-            steps.Add(new WorkedStep("Write the mixed number as an improper fraction", $"{ExpressionPrinter.FormatNumber(mixed)} = {mixed.Value}"));
+            steps.Add(new WorkedStep("Write the mixed number as an improper fraction", $"{ExpressionPrinter.FormatNumber(mixed)} = {mixed.Value}") { Kind = StepKind.ImproperFraction });
         }
 
         foreach (var percent in numbers.Where(n => n.Style == NumberStyle.Percent).Distinct())
         {
-            steps.Add(new WorkedStep("Write the percentage as a fraction", $"{ExpressionPrinter.FormatNumber(percent)} = {percent.Value} = {percent.Value.ToDecimalString()}"));
+            steps.Add(new WorkedStep("Write the percentage as a fraction", $"{ExpressionPrinter.FormatNumber(percent)} = {percent.Value} = {percent.Value.ToDecimalString()}") { Kind = StepKind.PercentAsFraction });
         }
 
         AddFractionSumSteps(expression, steps);
@@ -39,7 +40,7 @@ internal static class ExpressionSolver
         var exact = value.ToString();
         if (steps.Count == 0 || steps[^1].Expression != exact)
         {
-            steps.Add(new WorkedStep("Evaluate", $"{expression} = {exact}"));
+            steps.Add(new WorkedStep("Evaluate", $"{expression} = {exact}") { Kind = StepKind.Evaluate });
         }
 
         if (value.TryGetRational(out var rational) && !rational.IsInteger && rational.Abs() > Rational.One)
@@ -91,13 +92,13 @@ internal static class ExpressionSolver
 
         var lcd = fractions.Aggregate(System.Numerics.BigInteger.One, (acc, f) => acc / System.Numerics.BigInteger.GreatestCommonDivisor(acc, f.Denominator) * f.Denominator);
         var rewritten = string.Join(" + ", fractions.Select(f => $"{f.Numerator * (lcd / f.Denominator)}/{lcd}")).Replace("+ -", "- ", StringComparison.Ordinal);
-        steps.Add(new WorkedStep($"Find a common denominator: {lcd}", rewritten));
+        steps.Add(new WorkedStep($"Find a common denominator: {lcd}", rewritten) { Kind = StepKind.CommonDenominator, Operand = lcd.ToString() });
         var total = fractions.Aggregate(Rational.Zero, (acc, f) => acc + f);
         var numerator = total * new Rational(lcd);
-        steps.Add(new WorkedStep("Add the numerators", $"{numerator}/{lcd}"));
+        steps.Add(new WorkedStep("Add the numerators", $"{numerator}/{lcd}") { Kind = StepKind.AddNumerators });
         if (total.Denominator != lcd)
         {
-            steps.Add(new WorkedStep("Simplify the fraction", total.ToString()));
+            steps.Add(new WorkedStep("Simplify the fraction", total.ToString()) { Kind = StepKind.Simplify });
         }
     }
 
@@ -109,11 +110,11 @@ internal static class ExpressionSolver
             var (outside, inside) = NumberTheory.SplitSquare(value.Numerator * value.Denominator);
             if (!outside.IsOne && value.IsInteger && !inside.IsOne)
             {
-                steps.Add(new WorkedStep($"Take out the square factor {outside * outside}", $"√{value} = √({outside * outside}·{inside}) = {outside}√{inside}"));
+                steps.Add(new WorkedStep($"Take out the square factor {outside * outside}", $"√{value} = √({outside * outside}·{inside}) = {outside}√{inside}") { Kind = StepKind.TakeOutSquareFactor, Operand = (outside * outside).ToString() });
             }
             else if (!value.IsInteger)
             {
-                steps.Add(new WorkedStep("Take the root of the numerator and denominator separately", $"√({value}) = √{value.Numerator}/√{value.Denominator}"));
+                steps.Add(new WorkedStep("Take the root of the numerator and denominator separately", $"√({value}) = √{value.Numerator}/√{value.Denominator}") { Kind = StepKind.RootOfQuotient });
             }
         }
     }
@@ -129,7 +130,8 @@ internal static class ExpressionSolver
         if (fraction.IsPolynomial)
         {
             result = fraction;
-            steps.Add(new WorkedStep(expression.ToString().Contains('(', StringComparison.Ordinal) ? "Expand the brackets and combine like terms" : "Combine like terms", result.ToString()));
+            var brackets = expression.ToString().Contains('(', StringComparison.Ordinal);
+            steps.Add(new WorkedStep(brackets ? "Expand the brackets and combine like terms" : "Combine like terms", result.ToString()) { Kind = brackets ? StepKind.Expand : StepKind.CollectLikeTerms });
         }
         else
         {
@@ -137,25 +139,25 @@ internal static class ExpressionSolver
             var denominatorFactors = Factorizer.Factor(fraction.Denominator);
             if (!numeratorFactors.IsTrivial)
             {
-                steps.Add(new WorkedStep("Factor the numerator", numeratorFactors.ToString()));
+                steps.Add(new WorkedStep("Factor the numerator", numeratorFactors.ToString()) { Kind = StepKind.FactorPart, Operand = "numerator" });
             }
 
             if (!denominatorFactors.IsTrivial)
             {
-                steps.Add(new WorkedStep("Factor the denominator", denominatorFactors.ToString()));
+                steps.Add(new WorkedStep("Factor the denominator", denominatorFactors.ToString()) { Kind = StepKind.FactorPart, Operand = "denominator" });
             }
 
             var (reduced, cancelled) = fraction.Reduce();
             result = reduced;
             foreach (var factor in cancelled.Where(c => !c.IsConstant))
             {
-                steps.Add(new WorkedStep($"Cancel the common factor {EquationSolver.Bracket(factor)}", result.ToString()));
+                steps.Add(new WorkedStep($"Cancel the common factor {EquationSolver.Bracket(factor)}", result.ToString()) { Kind = StepKind.CancelCommonFactor, Operand = EquationSolver.Bracket(factor) });
                 notes.AddRange(Restrictions(factor));
             }
 
             if (cancelled.Count == 0)
             {
-                steps.Add(new WorkedStep("Write as a single fraction", result.ToString()));
+                steps.Add(new WorkedStep("Write as a single fraction", result.ToString()) { Kind = StepKind.SingleFraction });
             }
         }
 
@@ -176,15 +178,15 @@ internal static class ExpressionSolver
         {
             var factor = ExpressionPrinter.Print(power.Base);
             var repeated = string.Concat(Enumerable.Repeat("(" + factor + ")", (int)n.Numerator));
-            steps.Add(new WorkedStep("Write the power as repeated multiplication", repeated));
+            steps.Add(new WorkedStep("Write the power as repeated multiplication", repeated) { Kind = StepKind.RepeatedMultiplication });
             var square = AlgebraicReader.ToFraction(power.Base).Numerator.Pow(2);
             if (n.Numerator > 2)
             {
-                steps.Add(new WorkedStep("Multiply the first two brackets", $"({square})" + string.Concat(Enumerable.Repeat("(" + factor + ")", (int)n.Numerator - 2))));
+                steps.Add(new WorkedStep("Multiply the first two brackets", $"({square})" + string.Concat(Enumerable.Repeat("(" + factor + ")", (int)n.Numerator - 2))) { Kind = StepKind.MultiplyBrackets });
             }
         }
 
-        steps.Add(new WorkedStep("Multiply out and combine like terms", fraction.Numerator.ToString()));
+        steps.Add(new WorkedStep("Multiply out and combine like terms", fraction.Numerator.ToString()) { Kind = StepKind.Expand });
         return ExpressionResult(problem, fraction.Numerator.ToString(), steps, []);
     }
 
@@ -199,19 +201,19 @@ internal static class ExpressionSolver
         var polynomial = fraction.Numerator;
         var notes = new List<string>();
         var steps = new List<WorkedStep>();
-        var factorNotes = new List<string>();
-        var factorization = Factorizer.Factor(polynomial, factorNotes);
+        var trace = new FactorTrace();
+        var factorization = Factorizer.Factor(polynomial, trace);
         var (content, common, primitive) = polynomial.Content();
         if (!content.IsOne || !common.IsOne)
         {
             var taken = Polynomial.Term(content, common);
-            steps.Add(new WorkedStep($"Take out the common factor {taken}", $"{taken}({primitive})"));
+            steps.Add(new WorkedStep($"Take out the common factor {taken}", $"{taken}({primitive})") { Kind = StepKind.CommonFactor, Operand = taken.ToString() });
         }
 
         var terms = primitive.OrderedTerms().ToList();
         if (terms.Count == 2 && terms[0].Value.Sign > 0 && terms[1].Value.Sign < 0 && IsSquare(terms[0]) && IsSquare(terms[1]))
         {
-            steps.Add(new WorkedStep("Use the difference of squares a^2 - b^2 = (a - b)(a + b)", factorization.ToString()));
+            steps.Add(new WorkedStep("Use the difference of squares a^2 - b^2 = (a - b)(a + b)", factorization.ToString()) { Kind = StepKind.DifferenceOfSquares });
         }
         else if (terms.Count == 3 && primitive.Variables().Count == 1 && terms[0].Value.IsOne && terms[0].Key.Degree == 2)
         {
@@ -220,17 +222,17 @@ internal static class ExpressionSolver
             var roots = Factorizer.RationalRoots(new UnivariatePolynomial(primitive.ToDense(primitive.Variables().Min!)!));
             if (roots.Count == 2)
             {
-                steps.Add(new WorkedStep($"Find two numbers that multiply to {c} and add to {b}: {-roots[0]} and {-roots[1]}", factorization.ToString()));
+                steps.Add(new WorkedStep($"Find two numbers that multiply to {c} and add to {b}: {-roots[0]} and {-roots[1]}", factorization.ToString()) { Kind = StepKind.FactorPair, Operands = [c.ToString(), b.ToString()] });
             }
         }
-        else if (factorNotes.Contains("Treat it as a quadratic in x^2"))
+        else if (trace.QuadraticInSquare)
         {
-            steps.Add(new WorkedStep("Treat it as a quadratic in the square of the variable", factorization.ToString()));
+            steps.Add(new WorkedStep("Treat it as a quadratic in the square of the variable", factorization.ToString()) { Kind = StepKind.QuadraticInSquare });
         }
 
         if (steps.Count == 0 || steps[^1].Expression != factorization.ToString())
         {
-            steps.Add(new WorkedStep(factorization.IsTrivial ? "No common factor or rational root: the polynomial cannot be factored over the rationals" : "Factor", factorization.ToString()));
+            steps.Add(new WorkedStep(factorization.IsTrivial ? "No common factor or rational root: the polynomial cannot be factored over the rationals" : "Factor", factorization.ToString()) { Kind = factorization.IsTrivial ? StepKind.Irreducible : StepKind.Factor });
         }
 
         if (factorization.IsTrivial)

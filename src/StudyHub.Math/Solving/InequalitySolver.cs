@@ -1,5 +1,6 @@
 using StudyHub.Math.Algebra;
 using StudyHub.Math.Numbers;
+using StudyHub.Math.Reading;
 using StudyHub.Math.Syntax;
 
 namespace StudyHub.Math.Solving;
@@ -7,8 +8,9 @@ namespace StudyHub.Math.Solving;
 /// <summary>
 /// Quadratic inequalities by the textbook method: move everything to one side, make the leading
 /// coefficient positive (flipping the sign), find the critical values, and read the solution from
-/// the shape of the parabola. Only rational critical values are answered; irrational ones are
-/// refused rather than approximated, because an interval with a rounded end is a wrong answer.
+/// the shape of the parabola. Rational critical values come from factoring; irrational ones from
+/// the quadratic formula, kept exact (x &lt; -√2 or x &gt; √2) with decimals alongside, because an
+/// interval with a rounded end is a wrong answer.
 /// </summary>
 internal static class InequalitySolver
 {
@@ -54,7 +56,7 @@ internal static class InequalitySolver
 
         var (a, b, c) = (integer[2], integer[1], integer[0]);
         var discriminant = (b * b) - (4 * a * c);
-        List<Rational> roots;
+        List<RealNumber> roots;
         if (discriminant.Sign < 0)
         {
             roots = [];
@@ -62,14 +64,23 @@ internal static class InequalitySolver
         }
         else
         {
-            roots = Factorizer.RationalRoots(integer);
-            if (roots.Count == 0)
+            var rational = Factorizer.RationalRoots(integer);
+            if (rational.Count > 0)
             {
-                throw new MathEngineException(ErrorCodes.Unsupported, "The critical values of this inequality are irrational; only inequalities with rational critical values are supported.");
+                roots = [.. rational.Select(r => (RealNumber)r)];
+                steps.Add(new WorkedStep($"Find the critical values: factor {integer.ToPolynomial(variable)} = 0", $"{Factorizer.Factor(integer.ToPolynomial(variable))} = 0") { Kind = StepKind.Factor });
+                steps.Add(new WorkedStep("Set each factor equal to zero", string.Join(" or ", roots.Select(r => $"{variable} = {r}"))) { Kind = StepKind.SetFactorsToZero });
             }
-
-            steps.Add(new WorkedStep($"Find the critical values: factor {integer.ToPolynomial(variable)} = 0", $"{Factorizer.Factor(integer.ToPolynomial(variable))} = 0") { Kind = StepKind.Factor });
-            steps.Add(new WorkedStep("Set each factor equal to zero", string.Join(" or ", roots.Select(r => $"{variable} = {r}"))) { Kind = StepKind.SetFactorsToZero });
+            else
+            {
+                // No rational root: the formula gives the critical values exactly, as radicals.
+                roots = [.. EquationSolver.QuadraticRoots(a, b, c).Select(r => new RealNumber(r)).Order()];
+                steps.Add(new WorkedStep($"{integer.ToPolynomial(variable)} does not factor over the integers: find the critical values with the quadratic formula, a = {a}, b = {b}, c = {c}", string.Join(" or ", roots.Select(r => $"{variable} = {r}")))
+                {
+                    Kind = StepKind.QuadraticFormula,
+                    Operands = [a.ToString(), b.ToString(), c.ToString()],
+                });
+            }
         }
 
         var intervals = Intervals(variable, op, roots);
@@ -81,6 +92,12 @@ internal static class InequalitySolver
         };
         var answer = Answer(variable, intervals, roots, op);
         steps.Add(new WorkedStep(shape, answer) { Kind = StepKind.SignAnalysis });
+        return IntervalSolution(problem, variable, intervals, answer, steps, notes, roots.All(r => r.IsRational) ? [] : [Approximately(intervals)]);
+    }
+
+    /// <summary>An inequality's answer: the set as inequalities and in interval notation, with the notation as the last step.</summary>
+    public static Solution IntervalSolution(ParsedProblem problem, string variable, List<SolutionInterval> intervals, string answer, List<WorkedStep> steps, List<string> notes, List<string> decimals)
+    {
         var notation = Notation(intervals);
         var solution = new Solution(problem, AnswerShape.Interval)
         {
@@ -89,6 +106,7 @@ internal static class InequalitySolver
             IntervalSet = intervals,
             Answer = answer,
             ExactAnswers = [answer, notation],
+            DecimalAnswers = decimals,
         };
         solution.Steps.AddRange(steps);
         if (intervals.Count > 0)
@@ -101,7 +119,7 @@ internal static class InequalitySolver
     }
 
     /// <summary>The solution set of a·(x - r1)(x - r2) op 0 with a &gt; 0 (no roots: the quadratic is always positive).</summary>
-    private static List<SolutionInterval> Intervals(string v, RelationOperator op, List<Rational> roots)
+    private static List<SolutionInterval> Intervals(string v, RelationOperator op, List<RealNumber> roots)
     {
         var closed = op is RelationOperator.LessOrEqual or RelationOperator.GreaterOrEqual;
         var below = op is RelationOperator.Less or RelationOperator.LessOrEqual;
@@ -126,7 +144,20 @@ internal static class InequalitySolver
         }
     }
 
-    private static string Answer(string v, List<SolutionInterval> intervals, List<Rational> roots, RelationOperator op)
+    /// <summary>The answer with its ends as decimals (6 places), for "give your answer to … decimal places".</summary>
+    private static string Approximately(IReadOnlyList<SolutionInterval> intervals) => string.Join(" or ", intervals.Select(i =>
+    {
+        static string D(RealNumber end) => ExactNumber.FormatDouble(end.ToDouble(), 6);
+        return (i.Lower, i.Upper) switch
+        {
+            (null, null) => $"all real {i.Variable}",
+            (null, { } upper) => $"{i.Variable} {(i.UpperClosed ? "≤" : "<")} {D(upper)}",
+            ({ } lower, null) => $"{i.Variable} {(i.LowerClosed ? "≥" : ">")} {D(lower)}",
+            ({ } lower, { } upper) => $"{D(lower)} {(i.LowerClosed ? "≤" : "<")} {i.Variable} {(i.UpperClosed ? "≤" : "<")} {D(upper)}",
+        };
+    }));
+
+    private static string Answer(string v, List<SolutionInterval> intervals, List<RealNumber> roots, RelationOperator op)
     {
         if (intervals.Count == 0)
         {

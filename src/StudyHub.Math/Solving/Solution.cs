@@ -1,4 +1,5 @@
 using StudyHub.Math.Numbers;
+using StudyHub.Math.Reading;
 using StudyHub.Math.Syntax;
 
 namespace StudyHub.Math.Solving;
@@ -13,8 +14,8 @@ internal enum AnswerShape
     Expression,
 }
 
-/// <summary>Solution set of a linear inequality; a null bound is infinite.</summary>
-internal sealed record SolutionInterval(string Variable, Rational? Lower, bool LowerClosed, Rational? Upper, bool UpperClosed)
+/// <summary>Solution set of an inequality (one interval); a null bound is infinite. Ends are exact, radicals included.</summary>
+internal sealed record SolutionInterval(string Variable, RealNumber? Lower, bool LowerClosed, RealNumber? Upper, bool UpperClosed)
 {
     public string Inequality => (Lower, Upper) switch
     {

@@ -1,5 +1,7 @@
+using System.Globalization;
 using StudyHub.Math.Algebra;
 using StudyHub.Math.Numbers;
+using StudyHub.Math.Reading;
 using StudyHub.Math.Syntax;
 
 namespace StudyHub.Math.Solving;
@@ -43,7 +45,7 @@ internal static class SystemSolver
 
     private static Solution Eliminate(ParsedProblem problem, List<string> names, List<Rational[]> rows)
     {
-        var steps = new List<WorkedStep> { new("Write each equation with the unknowns on the left", string.Join(", ", rows.Select(r => RowText(names, r)))) };
+        var steps = new List<WorkedStep> { new("Write each equation with the unknowns on the left", string.Join(", ", rows.Select(r => RowText(names, r)))) { Kind = StepKind.StandardForm } };
         var pivotColumns = new List<int>();
         var pivotRow = 0;
         for (var column = 0; column < names.Count && pivotRow < rows.Count; column++)
@@ -59,7 +61,12 @@ internal static class SystemSolver
             if (!pivot.IsOne)
             {
                 rows[pivotRow] = [.. rows[pivotRow].Select(v => v / pivot)];
-                steps.Add(new WorkedStep($"Divide equation {pivotRow + 1} by {pivot}", RowText(names, rows[pivotRow])));
+                steps.Add(new WorkedStep($"Divide equation {pivotRow + 1} by {pivot}", RowText(names, rows[pivotRow]))
+                {
+                    Kind = StepKind.ScaleEquation,
+                    Operand = pivot.ToString(),
+                    Operands = [names[column], (pivotRow + 1).ToString(CultureInfo.InvariantCulture), pivot.ToString()],
+                });
             }
 
             for (var r = 0; r < rows.Count; r++)
@@ -72,7 +79,12 @@ internal static class SystemSolver
                 var factor = rows[r][column];
                 rows[r] = [.. rows[r].Select((v, i) => v - (factor * rows[pivotRow][i]))];
                 var verb = factor.Sign > 0 ? $"Subtract {(factor.IsOne ? string.Empty : factor + " × ")}equation {pivotRow + 1} from equation {r + 1}" : $"Add {(factor == Rational.MinusOne ? string.Empty : -factor + " × ")}equation {pivotRow + 1} to equation {r + 1}";
-                steps.Add(new WorkedStep($"{verb} to eliminate {names[column]}", RowText(names, rows[r])));
+                steps.Add(new WorkedStep($"{verb} to eliminate {names[column]}", RowText(names, rows[r]))
+                {
+                    Kind = StepKind.EliminateVariable,
+                    Operand = names[column],
+                    Operands = [names[column], (pivotRow + 1).ToString(CultureInfo.InvariantCulture), (r + 1).ToString(CultureInfo.InvariantCulture)],
+                });
             }
 
             pivotColumns.Add(column);
@@ -85,7 +97,7 @@ internal static class SystemSolver
             var row = rows.First(r => r.Take(names.Count).All(v => v.IsZero) && !r[^1].IsZero);
             var none = new Solution(problem, AnswerShape.SystemValues) { Dependent = false, Answer = "no solution", ExactAnswers = ["no solution"] };
             none.Steps.AddRange(steps);
-            none.Step($"0 = {row[^1]} is impossible, so the system has no solution", "no solution");
+            none.Step($"0 = {row[^1]} is impossible, so the system has no solution", "no solution", StepKind.ReadOffSolution);
             return none;
         }
 
@@ -108,7 +120,7 @@ internal static class SystemSolver
             var answer = "infinitely many solutions: " + string.Join(", ", parts) + ", " + string.Join(", ", free.Select(f => $"{names[f]} any real number"));
             var many = new Solution(problem, AnswerShape.SystemValues) { Dependent = true, Answer = answer, ExactAnswers = [answer] };
             many.Steps.AddRange(steps);
-            many.Step("An equation became 0 = 0, so the system has infinitely many solutions", answer);
+            many.Step("An equation became 0 = 0, so the system has infinitely many solutions", answer, StepKind.ReadOffSolution);
             return many;
         }
 
@@ -127,7 +139,7 @@ internal static class SystemSolver
             DecimalAnswers = [.. names.Select(n => $"{n} ≈ {values[n].ToDecimalString()}")],
         };
         unique.Steps.AddRange(steps);
-        unique.Step("Read off the solution", text);
+        unique.Step("Read off the solution", text, StepKind.ReadOffSolution);
         return unique;
     }
 
@@ -161,7 +173,7 @@ internal static class SystemSolver
         var coefficient = targetOnLeft ? difference.CoefficientOf(variable, 1) : -difference.CoefficientOf(variable, 1);
         var rest = targetOnLeft ? -difference.CoefficientOf(variable, 0) : difference.CoefficientOf(variable, 0);
         var isolated = Polynomial.Term(Rational.One, Monomial.Of(variable)) * coefficient;
-        steps.Add(new WorkedStep($"Move the terms without {variable} to the other side", $"{isolated} = {rest}"));
+        steps.Add(new WorkedStep($"Move the terms without {variable} to the other side", $"{isolated} = {rest}") { Kind = StepKind.SubtractBothSides });
 
         Algebra.PolynomialFraction result;
         if (coefficient.IsConstant)
@@ -169,14 +181,14 @@ internal static class SystemSolver
             result = Algebra.PolynomialFraction.FromPolynomial(rest.Scale(coefficient.ConstantTerm.Reciprocal()));
             if (!coefficient.ConstantTerm.IsOne)
             {
-                steps.Add(new WorkedStep($"Divide both sides by {coefficient}", $"{variable} = {FormatOver(rest, coefficient.ConstantTerm)}"));
+                steps.Add(new WorkedStep($"Divide both sides by {coefficient}", $"{variable} = {FormatOver(rest, coefficient.ConstantTerm)}") { Kind = StepKind.DivideBothSides, Operand = coefficient.ToString() });
             }
         }
         else
         {
-            steps.Add(new WorkedStep($"Factor out {variable}", $"{variable}({coefficient}) = {rest}"));
+            steps.Add(new WorkedStep($"Factor out {variable}", $"{variable}({coefficient}) = {rest}") { Kind = StepKind.Factor, Operand = variable });
             result = new Algebra.PolynomialFraction(rest, coefficient).Reduce().Reduced;
-            steps.Add(new WorkedStep($"Divide both sides by ({coefficient})", $"{variable} = {result}"));
+            steps.Add(new WorkedStep($"Divide both sides by ({coefficient})", $"{variable} = {result}") { Kind = StepKind.DivideBothSides, Operand = $"({coefficient})" });
             notes.Add($"{coefficient} ≠ 0");
         }
 

@@ -54,6 +54,12 @@ internal static class DistractorGenerator
                 case ProblemKind.AbsoluteValueEquation:
                     AbsoluteValue(solution, candidates);
                     break;
+                case ProblemKind.AbsoluteValueInequality:
+                    AbsoluteValueInequality(solution, candidates);
+                    break;
+                case ProblemKind.LogarithmicEquation when solution.Steps.Any(s => s.Kind == StepKind.CombineLogarithms):
+                    LogarithmLaws(solution, candidates);
+                    break;
                 case ProblemKind.ExponentialEquation or ProblemKind.LogarithmicEquation:
                     ExponentialOrLog(solution, candidates);
                     break;
@@ -119,20 +125,31 @@ internal static class DistractorGenerator
     private static Distractor Make(string answer, Misconception misconception, string explanation) =>
         new() { Answer = answer, Misconception = misconception, Explanation = explanation };
 
+    /// <summary>A solution set with two finite ends: between them (one interval) or outside them (two).</summary>
+    private sealed record TwoEnds(string Variable, RealNumber Low, RealNumber High, bool Closed, bool Between)
+    {
+        public (string Lt, string Gt) Signs => Closed ? ("≤", "≥") : ("<", ">");
+
+        public static TwoEnds? Of(Solution solution)
+        {
+            var ends = solution.IntervalSet.SelectMany(i => new[] { i.Lower, i.Upper }).OfType<RealNumber>().Distinct().Order().ToList();
+            return ends.Count != 2 ? null : new TwoEnds(
+                solution.Variable!, ends[0], ends[1],
+                solution.IntervalSet.Any(i => (i.Lower is not null && i.LowerClosed) || (i.Upper is not null && i.UpperClosed)),
+                solution.IntervalSet.Count == 1);
+        }
+    }
+
     private static void QuadraticInequality(Solution solution, List<Distractor> output)
     {
-        var v = solution.Variable!;
-        var ends = solution.IntervalSet.SelectMany(i => new[] { i.Lower, i.Upper }).OfType<Rational>().Distinct().Order().ToList();
-        if (ends.Count != 2)
+        if (TwoEnds.Of(solution) is not { } set)
         {
             return;
         }
 
-        var (low, high) = (ends[0], ends[1]);
-        var closed = solution.IntervalSet.Any(i => (i.Lower is not null && i.LowerClosed) || (i.Upper is not null && i.UpperClosed));
-        var (lt, gt) = closed ? ("≤", "≥") : ("<", ">");
+        var (v, low, high, closed, between) = set;
+        var (lt, gt) = set.Signs;
         var (openLt, openGt) = closed ? ("<", ">") : ("≤", "≥");
-        var between = solution.IntervalSet.Count == 1;
         output.Add(Make(between ? $"{v} {lt} {low} or {v} {gt} {high}" : $"{low} {lt} {v} {lt} {high}", Misconception.WrongSideOfCriticalValues,
             "Took the wrong region: a parabola that opens upwards is below zero between its roots and above zero outside them."));
         output.Add(Make(between ? $"{low} {openLt} {v} {openLt} {high}" : $"{v} {openLt} {low} or {v} {openGt} {high}", Misconception.WrongBoundary,
@@ -164,6 +181,43 @@ internal static class DistractorGenerator
             var (low, high) = r1 < r2 ? (r1, r2) : (r2, r1);
             output.Add(Make($"{v} = {low} or {v} = {high}", Misconception.IgnoredNegativeAbsoluteValue,
                 "An absolute value is never negative, so it cannot equal a negative number: there is no solution."));
+        }
+    }
+
+    private static void AbsoluteValueInequality(Solution solution, List<Distractor> output)
+    {
+        if (TwoEnds.Of(solution) is not { } set)
+        {
+            return;
+        }
+
+        var (v, low, high, _, between) = set;
+        var (lt, gt) = set.Signs;
+        output.Add(Make(between ? $"{v} {lt} {high}" : $"{v} {gt} {high}", Misconception.OnlyPositiveCase,
+            "Dropped the bars and solved only the positive case; the inside can also be negative, which gives the other boundary."));
+        output.Add(Make(between ? $"{v} {lt} {low} or {v} {gt} {high}" : $"{low} {lt} {v} {lt} {high}", Misconception.WrongSideOfCriticalValues,
+            "Took the wrong region: |A| < k means A is within k of zero (between -k and k); |A| > k means further away (below -k or above k)."));
+        output.Add(Make($"{v} = {low} or {v} = {high}", Misconception.GaveCriticalValuesOnly,
+            "Gave only the boundary points where |A| equals k; the inequality asks for the whole range."));
+    }
+
+    /// <summary>The candidates the domain check rejected, kept: what a student who skips the check writes.</summary>
+    private static void LogarithmLaws(Solution solution, List<Distractor> output)
+    {
+        var v = solution.Variable!;
+        var rejected = solution.Steps.Where(s => s.Kind == StepKind.RejectCase && s.Operand is not null).Select(s => s.Operand!).ToList();
+        if (rejected.Count == 0)
+        {
+            return;
+        }
+
+        var all = solution.Values.Select(r => r.ToString()).Concat(rejected).ToList();
+        output.Add(Make(string.Join(" or ", all.Select(r => $"{v} = {r}")), Misconception.KeptExtraneousRoot,
+            "Kept a value that makes a logarithm's argument zero or negative; the logarithm is not defined there, so check every candidate in the original equation."));
+        if (solution.Values.Count > 0)
+        {
+            output.Add(Make(string.Join(" or ", rejected.Select(r => $"{v} = {r}")), Misconception.KeptExtraneousRoot,
+                "Kept the value the domain check rules out and dropped the one that works."));
         }
     }
 
@@ -289,7 +343,7 @@ internal static class DistractorGenerator
             output.Add(Make(Format(negated.OrderBy(r => r.RealPartDouble())), Misconception.SignErrorInFactors, $"Read the solutions off the factors with the wrong sign: ({v} - r) = 0 gives {v} = r, not -r."));
         }
 
-        var usedFormula = solution.Steps.Any(s => s.Description.StartsWith("Apply the quadratic formula", StringComparison.Ordinal));
+        var usedFormula = solution.Steps.Any(s => s.Kind == StepKind.QuadraticFormula);
         if (usedFormula && roots.Count == 2 && real && TryQuadratic(solution, out var a, out var b, out _) && !(2 * a).IsOne)
         {
             // The formula with the 2a forgotten: -b ± √D instead of (-b ± √D)/(2a).

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using StudyHub.Math.Algebra;
 using StudyHub.Math.Solving;
 using StudyHub.Math.Syntax;
@@ -10,7 +9,7 @@ namespace StudyHub.Math.Teaching;
 /// Hints are built from the solver's own first steps (so they match the worked solution the student
 /// sees later) but stop before any result; every candidate passes <see cref="HintLeakGuard"/>.
 /// </summary>
-internal static partial class HintLadder
+internal static class HintLadder
 {
     private const string SafestHint = "Read the problem again and decide which operation was done last to the unknown; undo that first.";
 
@@ -78,9 +77,9 @@ internal static partial class HintLadder
 
     public static string Skill(Solution solution) => solution.Problem.Kind switch
     {
-        ProblemKind.Arithmetic when HasStep(solution, "common denominator") => "Adding and subtracting fractions",
-        ProblemKind.Arithmetic when HasStep(solution, "percentage") => "Percentages of a quantity",
-        ProblemKind.Arithmetic when solution.Problem.Original.Contains('√', StringComparison.Ordinal) || solution.Problem.Original.Contains("sqrt", StringComparison.OrdinalIgnoreCase) => "Simplifying square roots (radicals)",
+        ProblemKind.Arithmetic when HasStep(solution, StepKind.CommonDenominator) => "Adding and subtracting fractions",
+        ProblemKind.Arithmetic when HasStep(solution, StepKind.PercentAsFraction) => "Percentages of a quantity",
+        ProblemKind.Arithmetic when solution.Problem.Single.Left.DescendantsAndSelf().Any(e => e is FunctionExpression { Function: FunctionName.Sqrt }) => "Simplifying square roots (radicals)",
         ProblemKind.Arithmetic => "Order of operations",
         ProblemKind.Evaluate => "Substituting values into expressions",
         ProblemKind.Simplify => "Simplifying algebraic expressions",
@@ -90,6 +89,7 @@ internal static partial class HintLadder
         ProblemKind.LinearInequality => "Solving linear inequalities",
         ProblemKind.QuadraticInequality => "Solving quadratic inequalities",
         ProblemKind.AbsoluteValueEquation => "Solving absolute value equations",
+        ProblemKind.AbsoluteValueInequality => "Solving absolute value inequalities",
         ProblemKind.ExponentialEquation => "Solving exponential equations",
         ProblemKind.LogarithmicEquation => "Solving logarithmic equations",
         ProblemKind.QuadraticEquation => "Solving quadratic equations",
@@ -100,8 +100,9 @@ internal static partial class HintLadder
         _ => "Algebra basics",
     };
 
-    private static bool HasStep(Solution solution, string words) =>
-        solution.Steps.Any(s => s.Description.Contains(words, StringComparison.OrdinalIgnoreCase));
+    private static bool HasStep(Solution solution, StepKind kind) => solution.Steps.Any(s => s.Kind == kind);
+
+    private static WorkedStep? StepOf(Solution solution, StepKind kind) => solution.Steps.FirstOrDefault(s => s.Kind == kind);
 
     private static Dictionary<HintStage, List<string>> Rungs(Solution solution)
     {
@@ -120,6 +121,7 @@ internal static partial class HintLadder
             ProblemKind.Derivative => Derivative(solution),
             ProblemKind.QuadraticInequality => QuadraticInequality(solution),
             ProblemKind.AbsoluteValueEquation => AbsoluteValue(solution),
+            ProblemKind.AbsoluteValueInequality => AbsoluteValueInequality(solution),
             ProblemKind.ExponentialEquation or ProblemKind.LogarithmicEquation => ExponentialOrLog(solution),
             _ => ("Decide which rule applies to this kind of problem.", "Start with the innermost part of the problem.", new List<string>()),
         };
@@ -206,6 +208,19 @@ internal static partial class HintLadder
             specific);
     }
 
+    private static (string, string, List<string>) AbsoluteValueInequality(Solution solution)
+    {
+        var specific = new List<string>();
+        if (solution.Steps.FirstOrDefault(s => s.Kind == StepKind.CaseSplit) is { Operand: { } inside })
+        {
+            specific.Add($"Write the inequality without bars: {inside} between minus the number and the number for '<', or below minus the number or above the number for '>'. Then solve for the unknown.");
+        }
+
+        return ("|A| is the distance of A from zero: |A| < k means A is within k of zero (-k < A < k), and |A| > k means A is further than k from zero (A < -k or A > k).",
+            "Start by getting the absolute value alone on one side, then decide whether the inequality asks for 'within' or 'further than'.",
+            specific);
+    }
+
     private static (string, string, List<string>) ExponentialOrLog(Solution solution)
     {
         var steps = solution.Steps;
@@ -218,6 +233,14 @@ internal static partial class HintLadder
         if (steps.Any(s => s.Kind == StepKind.TakeLogarithm))
         {
             specific.Add("Take the logarithm of both sides to bring the exponent down.");
+        }
+
+        if (steps.Any(s => s.Kind == StepKind.CombineLogarithms))
+        {
+            specific.Add("Combine the logarithms into one with log a + log b = log(ab), log a - log b = log(a/b) and n·log a = log(a^n); then undo the logarithm and check every candidate in the original equation.");
+            return ("Logarithms with the same base combine: log a + log b = log(ab), log a - log b = log(a/b), n·log a = log(a^n); every logarithm's argument must stay positive.",
+                "Start by combining the logarithms into a single logarithm.",
+                specific);
         }
 
         if (steps.FirstOrDefault(s => s.Kind == StepKind.Exponentiate) is { Operand: { } b })
@@ -234,25 +257,23 @@ internal static partial class HintLadder
     {
         var v = solution.Variable ?? "x";
         var steps = solution.Steps;
-        var moved = steps.Any(s => s.Description.StartsWith("Move all terms", StringComparison.Ordinal));
+        var moved = HasStep(solution, StepKind.MoveAllTermsToOneSide);
         var start = moved ? "Start by moving every term to one side so the equation reads … = 0, then " : "Start by ";
-        var pair = steps.FirstOrDefault(s => s.Description.StartsWith("Find two numbers", StringComparison.Ordinal));
-        if (pair is not null)
+        if (StepOf(solution, StepKind.FactorPair) is { Operands: [var product, var sum] })
         {
-            var ask = pair.Description.Split(':')[0];
             return ($"This is a quadratic equation: with everything on one side it can be factored, and a product is zero only when one of its factors is zero.",
                 start + "factoring the quadratic into two brackets.",
-                [ask + ", then write the two brackets and set each one equal to zero."]);
+                [$"Find two numbers that multiply to {product} and add to {sum}, then write the two brackets and set each one equal to zero."]);
         }
 
-        if (steps.Any(s => s.Description.StartsWith("Factor out", StringComparison.Ordinal)))
+        if (steps.Any(s => s.Kind == StepKind.Factor && s.Operand == v))
         {
             return ($"This is a quadratic equation with no constant term: every term contains {v}, so {v} can be factored out.",
                 start + $"taking {v} out as a common factor.",
                 [$"Factor {v} out of every term, then use that a product is zero only when a factor is zero."]);
         }
 
-        var isolate = steps.FirstOrDefault(s => s.Description.StartsWith("Isolate", StringComparison.Ordinal));
+        var isolate = StepOf(solution, StepKind.IsolateTerm);
         if (isolate is not null)
         {
             return ($"This quadratic has no {v} term: get {v}^2 alone, then take square roots, remembering both signs.",
@@ -261,15 +282,14 @@ internal static partial class HintLadder
                     $"Take the square root of both sides once {v}^2 is alone, and keep both the positive and the negative root."]);
         }
 
-        var formula = steps.FirstOrDefault(s => s.Description.StartsWith("Apply the quadratic formula", StringComparison.Ordinal));
-        if (formula is not null)
+        if (steps.FirstOrDefault(s => s.Kind == StepKind.QuadraticFormula && s.Operands.Count == 3) is { Operands: [var a, var b, var c] })
         {
             return ("This quadratic does not factor over the integers: use the quadratic formula.",
                 start + "identifying a, b and c and computing the discriminant b^2 - 4ac.",
-                [$"Use {formula.Description["Apply the quadratic formula with ".Length..]} in {v} = (-b ± √(b^2 - 4ac))/(2a); work out b^2 - 4ac first."]);
+                [$"Use a = {a}, b = {b}, c = {c} in {v} = (-b ± √(b^2 - 4ac))/(2a); work out b^2 - 4ac first."]);
         }
 
-        var factor = steps.FirstOrDefault(s => s.Description == "Factor");
+        var factor = steps.FirstOrDefault(s => s.Kind == StepKind.Factor && s.Operand is null);
         return ("This is a quadratic equation: bring it to the form a·x^2 + b·x + c = 0, then factor or use the quadratic formula.",
             start + "trying to factor; if it does not factor, use the quadratic formula.",
             factor is null ? [] : ["Factor the quadratic (look at the factors of a·c), then set each factor equal to zero."]);
@@ -292,28 +312,34 @@ internal static partial class HintLadder
     private static (string, string, List<string>) SystemHints(Solution solution)
     {
         var names = solution.Problem.Statements.SelectMany(s => AlgebraicReader.VariablesOf(s.Left).Concat(AlgebraicReader.VariablesOf(s.Right!))).Distinct().Order(StringComparer.Ordinal).ToList();
-        var first = solution.Steps.Skip(1).FirstOrDefault(s => s.Description.Contains("equation", StringComparison.Ordinal));
-        var specific = first is null ? new List<string>() : [Sentence(Ordinals(first.Description))];
+        var first = solution.Steps.FirstOrDefault(s => s.Kind is StepKind.ScaleEquation or StepKind.EliminateVariable);
+        var specific = first switch
+        {
+            { Kind: StepKind.ScaleEquation, Operands: [var unknown, var row, var divisor] } =>
+                [$"Divide the {Ordinal(row)} equation by {divisor} so that {unknown} has coefficient 1, then use it to eliminate {unknown} from the others."],
+            { Kind: StepKind.EliminateVariable, Operands: [var unknown, var used, var changed] } =>
+                [$"Add or subtract a multiple of the {Ordinal(used)} equation to the {Ordinal(changed)} equation so that the {unknown} terms cancel."],
+            _ => new List<string>(),
+        };
         return ("This is a system of linear equations: eliminate one unknown at a time by adding or subtracting multiples of the equations.",
             $"Start by choosing one unknown to eliminate, for example {names.FirstOrDefault() ?? "x"}.",
             specific);
     }
 
-    private static string Ordinals(string text) => EquationNumber().Replace(text, m => m.Groups[1].Value switch
+    private static string Ordinal(string number) => number switch
     {
-        "1" => "the first equation",
-        "2" => "the second equation",
-        _ => "the third equation",
-    });
+        "1" => "first",
+        "2" => "second",
+        _ => "third",
+    };
 
     private static (string, string, List<string>) SolveFor(Solution solution)
     {
         var v = solution.Variable ?? "y";
-        var divide = solution.Steps.FirstOrDefault(s => s.Description.StartsWith("Divide", StringComparison.Ordinal));
         var specific = new List<string>();
-        if (divide is not null)
+        if (StepOf(solution, StepKind.DivideBothSides) is { Operand: { } divisor })
         {
-            specific.Add($"Move the terms without {v} to the other side, then {Lower(divide.Description)}.");
+            specific.Add($"Move the terms without {v} to the other side, then divide both sides by {divisor}.");
         }
 
         specific.Add($"Move the terms without {v} to the other side, then divide by what multiplies {v}.");
@@ -324,16 +350,14 @@ internal static partial class HintLadder
 
     private static (string, string, List<string>) Arithmetic(Solution solution)
     {
-        var common = solution.Steps.FirstOrDefault(s => s.Description.StartsWith("Find a common denominator", StringComparison.Ordinal));
-        if (common is not null)
+        if (StepOf(solution, StepKind.CommonDenominator) is { Operand: { } lcd })
         {
-            var lcd = common.Description.Split(':')[^1].Trim();
             return ("Fractions can only be added or subtracted when they have the same denominator.",
                 "Start by finding the least common denominator of the fractions.",
                 [$"Rewrite each fraction with the denominator {lcd} (multiply its top and bottom by the same number), then add or subtract the numerators and keep {lcd}."]);
         }
 
-        var percent = solution.Steps.FirstOrDefault(s => s.Description.StartsWith("Write the percentage", StringComparison.Ordinal));
+        var percent = StepOf(solution, StepKind.PercentAsFraction);
         if (percent is not null)
         {
             var parts = percent.Expression.Split(" = ");
@@ -342,12 +366,11 @@ internal static partial class HintLadder
                 [$"Write {parts[0]} as {parts[^1]} and multiply it by the quantity.", $"Write {parts[0]} as a fraction over 100 and multiply it by the quantity."]);
         }
 
-        var radical = solution.Steps.FirstOrDefault(s => s.Description.StartsWith("Take out the square factor", StringComparison.Ordinal));
-        if (radical is not null)
+        if (StepOf(solution, StepKind.TakeOutSquareFactor) is { Operand: { } square })
         {
             return ("Simplify a square root by taking out square factors: a perfect square factor under the root comes out as its square root, √(a·a·b) = a√b.",
                 "Start by looking for the largest perfect square that divides the number under the root.",
-                [$"{radical.Description} and take its square root outside the root sign.", "Split the number under the root into a perfect square times what is left."]);
+                [$"Take out the square factor {square} and take its square root outside the root sign.", "Split the number under the root into a perfect square times what is left."]);
         }
 
         var first = FirstOperation(solution.Problem.Single.Left);
@@ -394,7 +417,7 @@ internal static partial class HintLadder
 
     private static (string, string, List<string>) Evaluate(Solution solution)
     {
-        var substitute = solution.Steps.FirstOrDefault(s => s.Description.StartsWith("Substitute", StringComparison.Ordinal));
+        var substitute = StepOf(solution, StepKind.Substitute);
         return ("Substitute the given values for the letters, then calculate with the order of operations.",
             "Start by replacing each letter with its value, in brackets.",
             substitute is null ? [] : [$"{substitute.Description} to get {substitute.Expression}, then calculate powers and products before sums."]);
@@ -445,22 +468,21 @@ internal static partial class HintLadder
 
     private static (string, string, List<string>) Factor(Solution solution)
     {
-        var pair = solution.Steps.FirstOrDefault(s => s.Description.StartsWith("Find two numbers", StringComparison.Ordinal));
-        if (pair is not null)
+        if (StepOf(solution, StepKind.FactorPair) is { Operands: [var product, var sum] })
         {
             return ("To factor x^2 + bx + c, look for two numbers that multiply to c and add to b.",
                 "Start by checking for a common factor, then look for the pair of numbers.",
-                [pair.Description.Split(':')[0] + ", then write one bracket for each."]);
+                [$"Find two numbers that multiply to {product} and add to {sum}, then write one bracket for each."]);
         }
 
-        if (solution.Steps.Any(s => s.Description.StartsWith("Use the difference of squares", StringComparison.Ordinal)))
+        if (HasStep(solution, StepKind.DifferenceOfSquares))
         {
             return ("This is a difference of two squares: a^2 - b^2 = (a - b)(a + b).",
                 "Start by writing each term as a perfect square.",
                 ["Find a and b with the first term = a^2 and the second term = b^2, then use a^2 - b^2 = (a - b)(a + b)."]);
         }
 
-        var common = solution.Steps.FirstOrDefault(s => s.Description.StartsWith("Take out the common factor", StringComparison.Ordinal));
+        var common = StepOf(solution, StepKind.CommonFactor);
         var fraction = AlgebraicReader.TryToFraction(solution.Problem.Single.Left);
         var coefficients = fraction?.Numerator.OrderedTerms().Select(t => t.Value.Abs().ToString()).ToList() ?? [];
         return ("Factoring starts with the greatest common factor of all the terms, then looks for a known pattern (trinomial, difference of squares).",
@@ -470,21 +492,14 @@ internal static partial class HintLadder
 
     private static (string, string, List<string>) Derivative(Solution solution)
     {
-        var steps = solution.Steps.Where(s => s.Description.Contains(": d/d", StringComparison.Ordinal)).ToList();
+        var steps = solution.Steps.Where(s => RuleName(s.Kind) is not null).ToList();
         var v = solution.Problem.TargetVariable ?? "x";
         var specific = new List<string>();
-        var first = steps.FirstOrDefault(s => !s.Description.StartsWith("The derivative of a constant", StringComparison.Ordinal)) ?? steps.FirstOrDefault();
-        if (first is not null)
+        var first = steps.FirstOrDefault(s => s.Kind != StepKind.ConstantRule) ?? steps.FirstOrDefault();
+        if (first is { Operand: { } term })
         {
-            var rule = first.Description.Split(": d/d")[0];
-            var term = first.Description[(first.Description.IndexOf(": d/d", StringComparison.Ordinal) + 5 + v.Length)..];
-            var power = rule.Contains("ower rule", StringComparison.Ordinal) ? $": bring the exponent down as a factor and lower the exponent by 1" : string.Empty;
-            if (term.StartsWith('(') && term.EndsWith(')'))
-            {
-                term = term[1..^1];
-            }
-
-            specific.Add($"Use the {Lower(rule)} on {term}{power}{(steps.Count > 1 ? "; then do the same for each remaining term" : string.Empty)}.");
+            var power = first.Kind == StepKind.PowerRule ? ": bring the exponent down as a factor and lower the exponent by 1" : string.Empty;
+            specific.Add($"Use the {RuleName(first.Kind)} on {term}{power}{(steps.Count > 1 ? "; then do the same for each remaining term" : string.Empty)}.");
         }
 
         return ($"Differentiate term by term: the power rule d/d{v} {v}^n = n·{v}^(n-1), constants give 0, and the product, quotient and chain rules handle the rest.",
@@ -492,12 +507,22 @@ internal static partial class HintLadder
             specific);
     }
 
+    private static string? RuleName(StepKind kind) => kind switch
+    {
+        StepKind.ConstantRule => "constant rule (the derivative of a constant is 0)",
+        StepKind.VariableRule => "rule that the derivative of the variable is 1",
+        StepKind.PowerRule => "power rule",
+        StepKind.ProductRule => "product rule",
+        StepKind.QuotientRule => "quotient rule",
+        StepKind.ChainRule => "chain rule",
+        StepKind.FunctionRule => "known derivative of the function",
+        _ => null,
+    };
+
     private static bool HasDigit(string text) => text.Any(char.IsAsciiDigit);
 
     private static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
 
     private static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 
-    [GeneratedRegex(@"equation (\d)")]
-    private static partial Regex EquationNumber();
 }

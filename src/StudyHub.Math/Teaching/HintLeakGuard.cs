@@ -67,7 +67,7 @@ internal static partial class HintLeakGuard
 
         if (solution.Interval is { } interval)
         {
-            values.AddRange(new[] { interval.Lower, interval.Upper }.Where(b => b is not null).Select(b => b!.Value));
+            values.AddRange(new[] { interval.Lower, interval.Upper }.Where(b => b is { IsRational: true }).Select(b => b!.Value.Value.RationalPart));
         }
 
         return values;

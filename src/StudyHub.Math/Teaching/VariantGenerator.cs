@@ -260,11 +260,16 @@ internal static partial class VariantGenerator
         return string.Join(",", kinds) + $"|{values.Count}|{solution.Shape}|{text.Count(c => c == '(')}|{text.Contains('/', StringComparison.Ordinal)}|{text.Contains('√', StringComparison.Ordinal)}|{solution.Notes.Count}";
     }
 
-    /// <summary>The solving method: the first word of every step (Add and Subtract count as the same move).</summary>
-    public static string MethodSignature(Solution solution) => string.Join(";", solution.Steps.Select(s =>
+    /// <summary>
+    /// The solving method: the kind of every step, as the solver set it. Adding and subtracting count
+    /// as the same move, and so do dividing with and without a sign flip, so a variant may have
+    /// other signs than the original.
+    /// </summary>
+    public static string MethodSignature(Solution solution) => string.Join(";", solution.Steps.Select(s => s.Kind switch
     {
-        var word = s.Description.Split(' ', 2)[0];
-        return word == "Add" ? "Subtract" : word;
+        StepKind.AddBothSides => StepKind.SubtractBothSides,
+        StepKind.FlipInequality => StepKind.DivideBothSides,
+        var kind => kind,
     }));
 
     [GeneratedRegex(@"(?<![\d.])(?:(?<a>\d{1,6})\s*/\s*(?<b>\d{1,6})(?![\d.])|\d+(?![\d.]))")]

@@ -61,9 +61,9 @@ internal static class MathApi
             .WithName("SolveProblem")
             .WithSummary("Solve a problem as a student writes it (\"2x+3=11\", \"factor x^2+7x+12\"): exact and decimal answers with worked steps.");
 
-        math.MapPost("/check", (CheckRequest request, MathHelp help) => Answer(() => help.Check(request.Problem, request.Answer, request.ShowSolution == true)))
+        math.MapPost("/check", (CheckRequest request, MathHelp help, CancellationToken ct) => AnswerAsync(() => help.CheckAsync(request.Problem, request.Answer, request.ShowSolution == true, ct)))
             .WithName("CheckAnswer")
-            .WithSummary("Check a student's answer: correct, equivalent but not in the requested form, or incorrect with a reason and the misconception when recognised. The solution only with showSolution.");
+            .WithSummary("Check a student's answer: correct, equivalent but not in the requested form, or incorrect with a reason and the misconception when recognised. The solution only with showSolution, which counts for mastery as every hint used.");
 
         MapTeaching(math);
     }
@@ -100,28 +100,45 @@ internal static class MathApi
         }
         catch (MathEngineException e) when (e.Code != ErrorCodes.Internal)
         {
-            var extensions = new Dictionary<string, object?> { ["code"] = "math." + e.Code };
-            if (e.Position is { } position)
-            {
-                extensions["position"] = position;
-            }
-
-            if (e.Word is { } word)
-            {
-                extensions["word"] = word;
-            }
-
-            if (e.Suggestion is { } suggestion)
-            {
-                extensions["suggestion"] = suggestion;
-            }
-
-            return TypedResults.Problem(
-                detail: e.Message,
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "The math engine could not work with this problem.",
-                type: ProblemDetailsMapping.TypeBase + "math." + e.Code,
-                extensions: extensions);
+            return Refusal(e);
         }
+    }
+
+    private static async Task<Results<Ok<T>, ProblemHttpResult>> AnswerAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return TypedResults.Ok(await call());
+        }
+        catch (MathEngineException e) when (e.Code != ErrorCodes.Internal)
+        {
+            return Refusal(e);
+        }
+    }
+
+    private static ProblemHttpResult Refusal(MathEngineException e)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = "math." + e.Code };
+        if (e.Position is { } position)
+        {
+            extensions["position"] = position;
+        }
+
+        if (e.Word is { } word)
+        {
+            extensions["word"] = word;
+        }
+
+        if (e.Suggestion is { } suggestion)
+        {
+            extensions["suggestion"] = suggestion;
+        }
+
+        return TypedResults.Problem(
+            detail: e.Message,
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "The math engine could not work with this problem.",
+            type: ProblemDetailsMapping.TypeBase + "math." + e.Code,
+            extensions: extensions);
     }
 }

@@ -1,3 +1,5 @@
+using StudyHub.Kernel.Learning;
+using StudyHub.Kernel.Skills;
 using StudyHub.Kernel.Users;
 using StudyHub.Kernel.Validation;
 using StudyHub.Math;
@@ -9,7 +11,7 @@ namespace StudyHub.Server.Modules;
 /// page: each call validates its input at the edge (400 with the field) and then asks the engine,
 /// whose refusals stay <see cref="MathEngineException"/> for the caller to show in its own way.
 /// </summary>
-internal sealed class MathHelp(MathEngine engine, IConsentGate consent)
+internal sealed class MathHelp(MathEngine engine, IConsentGate consent, ICurrentUser currentUser, IMathSkills skills, IWorkedSolutions workedSolutions)
 {
     public const int MaxVariants = 20;
     public const int MaxDistractors = 10;
@@ -29,12 +31,28 @@ internal sealed class MathHelp(MathEngine engine, IConsentGate consent)
     /// Checks an answer; the worked solution comes back only when <paramref name="showSolution"/> is
     /// asked for, so a student who is still trying never sees the expected answer.
     /// </summary>
-    public CheckResponse Check(string? problem, string? answer, bool showSolution)
+    public async Task<CheckResponse> CheckAsync(string? problem, string? answer, bool showSolution, CancellationToken cancellationToken)
     {
         RequireProblem(problem).RequireText("answer", answer, engine.Limits.MaxInputLength).ThrowIfAny();
         var check = engine.Check(problem!, answer!);
-        var solution = showSolution ? engine.Solve(problem!) : null;
+        var solution = showSolution ? await ShowSolutionAsync(problem!, cancellationToken) : null;
         return new CheckResponse(check.Outcome, check.Reason, check.Message, check.CountsAsCorrect, check.Misconception, check.StudentAnswer, solution);
+    }
+
+    /// <summary>
+    /// The worked solution a student asks to see: for mastery it counts as every hint used (the
+    /// problem is not known yet), recorded once per problem in the learning-event log.
+    /// </summary>
+    public async Task<SolveResult> ShowSolutionAsync(string? problem, CancellationToken cancellationToken)
+    {
+        RequireProblem(problem).ThrowIfAny();
+        var solution = engine.Solve(problem!);
+        if (currentUser.Role == Role.Student && currentUser.UserId is { } studentId && skills.SkillOf(problem!) is { } skill)
+        {
+            await workedSolutions.RecordShownAsync(studentId, skill, solution.Problem, cancellationToken);
+        }
+
+        return solution;
     }
 
     public HintResult Hint(string? problem, int? level)

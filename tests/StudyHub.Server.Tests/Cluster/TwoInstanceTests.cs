@@ -141,6 +141,32 @@ public sealed class TwoInstanceTests(RedisServer redis, Xunit.Abstractions.ITest
     }
 
     [Fact]
+    public async Task Consent_withdrawn_on_one_instance_closes_the_math_endpoints_on_the_other_within_a_second()
+    {
+        var (a, b) = Cluster();
+        using (a)
+        using (b)
+        {
+            var child = await a.RegisterAndSignInAsync("student", new DateOnly(2016, 1, 1));
+            using var parentOnA = await a.ParentConsentsAsync(child);
+            using var toB = b.CreateClientFor(child);
+            // B has now read the consent and caches "given" for 30 s of its (frozen) clock.
+            Assert.Equal(HttpStatusCode.OK, (await toB.PostAsJsonAsync("/api/v1/math/solve", new { problem = "1+1" })).StatusCode);
+
+            await ApiClient.EnsureSuccessAsync(await parentOnA.DeleteAsync(new Uri($"/api/v1/parents/children/{child.Id}/consent", UriKind.Relative)));
+            var watch = Stopwatch.StartNew();
+            while (watch.Elapsed < TimeSpan.FromSeconds(40)
+                && (await toB.PostAsJsonAsync("/api/v1/math/solve", new { problem = "1+1" })).StatusCode != HttpStatusCode.Forbidden)
+            {
+                await Task.Delay(10);
+            }
+
+            output.WriteLine($"B closed the math endpoints {watch.Elapsed.TotalMilliseconds:0} ms after A answered the withdrawal.");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"B still answered {watch.Elapsed.TotalMilliseconds:0} ms after the withdrawal on A.");
+        }
+    }
+
+    [Fact]
     public async Task A_SignalR_message_sent_on_one_instance_reaches_a_client_connected_to_the_other()
     {
         var prefix = RedisServer.NewKeyPrefix();

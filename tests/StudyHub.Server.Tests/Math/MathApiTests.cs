@@ -80,6 +80,22 @@ public sealed class MathApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Consent_withdrawn_by_a_parent_closes_the_math_endpoints_on_the_very_next_request()
+    {
+        var child = await _factory.RegisterAndSignInAsync("student", new DateOnly(2016, 1, 1));
+        using var parent = await _factory.ParentConsentsAsync(child);
+        using var client = _factory.CreateClientFor(child);
+        // The consent state is now cached as "given" (for 30 s of the frozen test clock).
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/math/solve", new { problem = "2x+3=11" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/math/solve", new { problem = "2x+3=11" })).StatusCode);
+
+        await ApiClient.EnsureSuccessAsync(await parent.DeleteAsync(new Uri($"/api/v1/parents/children/{child.Id}/consent", UriKind.Relative)));
+
+        var refused = await client.PostAsJsonAsync("/api/v1/math/solve", new { problem = "2x+3=11" });
+        await refused.AssertProblemAsync(HttpStatusCode.Forbidden, "parental_consent_required");
+    }
+
+    [Fact]
     public async Task A_word_the_engine_does_not_know_is_named_with_a_suggestion()
     {
         using var client = _factory.CreateClientFor(await _factory.RegisterAndSignInAsync("student"));
