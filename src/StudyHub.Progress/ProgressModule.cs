@@ -23,6 +23,7 @@ public static class ProgressModule
         services.AddIntegrationEventHandler<QuestionAnswered, ApplyAnswerToMastery>();
         services.AddIntegrationEventHandler<FlashcardReviewed, RememberFlashcardReview>();
         services.AddIntegrationEventHandler<BadgeAwarded, RecordActivity>();
+        services.AddIntegrationEventHandler<BadgeRevoked, RecordActivity>();
         services.AddIntegrationEventHandler<StudyHub.Kernel.Homework.HomeworkUploaded, RecordActivity>();
         services.AddScoped<StudyHub.Kernel.Privacy.IPersonalDataContributor, ProgressPersonalData>();
         services.AddJobHandler<RefitSkillParameters>();

@@ -6,6 +6,13 @@ internal enum ActivityKind
     /// <summary>A badge of the practice catalogue (<see cref="ActivityEntry.ObjectId"/> is the badge id).</summary>
     BadgeEarned,
 
+    /// <summary>
+    /// A points badge taken back because the points that earned it were voided by a question report
+    /// (<see cref="ActivityEntry.ObjectId"/> is the badge id). Kept in the log, not sent as xAPI: the
+    /// registry has no verb for it, and voiding the "earned" statement is the LRS authority's act.
+    /// </summary>
+    BadgeRevoked,
+
     /// <summary>Homework uploaded to the Content module (<see cref="ActivityEntry.ObjectId"/> is the homework id).</summary>
     HomeworkUploaded,
 }

@@ -12,26 +12,38 @@ namespace StudyHub.Progress.Features;
 /// badges (Practice) and homework uploads (Content). Delivered at least once, possibly by two
 /// workers at once: the event id is the row's key, so a second delivery adds nothing.
 /// </summary>
-internal sealed class RecordActivity(ProgressDbContext db) : IIntegrationEventHandler<BadgeAwarded>, IIntegrationEventHandler<HomeworkUploaded>
+internal sealed class RecordActivity(ProgressDbContext db)
+    : IIntegrationEventHandler<BadgeAwarded>, IIntegrationEventHandler<BadgeRevoked>, IIntegrationEventHandler<HomeworkUploaded>
 {
     public Task HandleAsync(BadgeAwarded badge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(badge);
-        if (string.IsNullOrWhiteSpace(badge.BadgeId) || badge.BadgeId.Length > ActivityEntry.MaxObjectIdLength)
+        return AppendOnceAsync(BadgeEntry(badge.EventId, badge.StudentId, ActivityKind.BadgeEarned, badge.BadgeId, badge.Name, badge.AwardedAt), cancellationToken);
+    }
+
+    public Task HandleAsync(BadgeRevoked badge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(badge);
+        return AppendOnceAsync(BadgeEntry(badge.EventId, badge.StudentId, ActivityKind.BadgeRevoked, badge.BadgeId, badge.Name, badge.RevokedAt), cancellationToken);
+    }
+
+    private static ActivityEntry BadgeEntry(Guid eventId, Guid studentId, ActivityKind kind, string badgeId, string? badgeName, DateTime occurredAt)
+    {
+        if (string.IsNullOrWhiteSpace(badgeId) || badgeId.Length > ActivityEntry.MaxObjectIdLength)
         {
-            throw new PermanentJobFailureException($"Badge event {badge.EventId} has no usable badge id.");
+            throw new PermanentJobFailureException($"Badge event {eventId} has no usable badge id.");
         }
 
-        var name = string.IsNullOrWhiteSpace(badge.Name) ? null : badge.Name.Trim();
-        return AppendOnceAsync(new ActivityEntry
+        var name = string.IsNullOrWhiteSpace(badgeName) ? null : badgeName.Trim();
+        return new ActivityEntry
         {
-            Id = badge.EventId,
-            StudentId = badge.StudentId,
-            Kind = ActivityKind.BadgeEarned,
-            ObjectId = badge.BadgeId,
+            Id = eventId,
+            StudentId = studentId,
+            Kind = kind,
+            ObjectId = badgeId,
             Name = name is { Length: > ActivityEntry.MaxNameLength } ? name[..ActivityEntry.MaxNameLength] : name,
-            OccurredAt = badge.AwardedAt,
-        }, cancellationToken);
+            OccurredAt = occurredAt,
+        };
     }
 
     public Task HandleAsync(HomeworkUploaded upload, CancellationToken cancellationToken)

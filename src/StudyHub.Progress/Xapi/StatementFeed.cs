@@ -99,7 +99,7 @@ internal sealed class StatementFeed(ILearningRecords records, ProgressDbContext 
 
     private IQueryable<ActivityEntry> Own(IReadOnlyCollection<Guid>? studentIds)
     {
-        var entries = db.Activities.AsNoTracking();
+        var entries = db.Activities.AsNoTracking().Where(a => a.Kind != ActivityKind.BadgeRevoked);
         if (studentIds is null)
         {
             return entries;
